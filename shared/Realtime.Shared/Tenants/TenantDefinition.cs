@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace Realtime.Shared.Tenants;
+
+/// <summary>
+/// What an operator provisions for a tenant (PUT /admin/tenants/{tid}); a PUT replaces the whole definition.
+/// Carries secrets in plain text inside the cluster only; <see cref="ToString"/> never prints them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Realtime.TenantDefinition")]
+public sealed record TenantDefinition(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string SigningSecret,
+    [property: Id(2)] string? OpenAIApiKey,
+    [property: Id(3)] TenantLimits Limits,
+    [property: Id(4)] IReadOnlyList<string> AllowedModels,
+    [property: Id(5)] bool Suspended)
+{
+    // Records print every property by default; secrets must never reach a log line.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}");
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace Realtime.Shared.Tenants;
+
+/// <summary>
+/// A provisioned tenant as the api needs it on the hot path: keys in plain text (cluster-internal only,
+/// never returned by an endpoint), limits, allowed models, suspension. The api caches it briefly.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Realtime.TenantPolicy")]
+public sealed record TenantPolicy(
+    [property: Id(0)] string TenantId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string SigningSecret,
+    [property: Id(3)] string? OpenAIApiKey,
+    [property: Id(4)] TenantLimits Limits,
+    [property: Id(5)] IReadOnlyList<string> AllowedModels,
+    [property: Id(6)] bool Suspended,
+    [property: Id(7)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>An empty list means every model is allowed.</summary>
+    public bool AllowsModel(string model) =>
+        AllowedModels.Count == 0 || AllowedModels.Contains(model, StringComparer.Ordinal);
+
+    // Records print every property by default; secrets must never reach a log line.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, UpdatedAt = {UpdatedAt:O}");
+        return true;
+    }
+}
