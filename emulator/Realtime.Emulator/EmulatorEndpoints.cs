@@ -1,0 +1,16 @@
+using Realtime.Emulator.ClientSecrets;
+using Realtime.Emulator.Errors;
+
+namespace Realtime.Emulator;
+
+/// <summary>Mounts the emulated OpenAI routes on any host (the standalone one or the api).</summary>
+public static class EmulatorEndpoints
+{
+    public static IEndpointRouteBuilder MapRealtimeEmulator(this IEndpointRouteBuilder endpoints)
+    {
+        // The filter keeps OpenAI's error shape even when the host has its own (problem+json) exception handler.
+        var realtime = endpoints.MapGroup("/v1/realtime").AddEndpointFilter<OpenAIErrorFilter>();
+        realtime.MapPost("/client_secrets", ClientSecretEndpoint.HandleAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+
+namespace Realtime.Emulator.Secrets;
+
+/// <summary>
+/// Remembers every ephemeral secret the emulator minted, so the calls endpoint can tell a valid
+/// secret from an unknown or expired one. Memory stays bounded: entries are dropped a while after
+/// they expire, and past a hard cap the soonest-expiring ones go first.
+/// </summary>
+public sealed class EphemeralSecretStore(TimeProvider time)
+{
+    /// <summary>Kept a little past expiry, so a late lookup still finds the entry (useful when debugging).</summary>
+    internal static readonly TimeSpan RetainAfterExpiry = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
+
+    internal const int MaxEntries = 100_000;
+
+    private readonly ConcurrentDictionary<string, EphemeralSecret> secrets = new(StringComparer.Ordinal);
+    private readonly Lock pruneLock = new();
+    private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
+
+    /// <summary>How many secrets are held now (expired ones not yet pruned included).</summary>
+    public int Count => secrets.Count;
+
+    public EphemeralSecret Mint(JsonObject session, DateTimeOffset expiresAt)
+    {
+        var now = time.GetUtcNow();
+        PruneIfDue(now);
+        // A private copy: the caller may go on to change or serialize its own object.
+        var snapshot = (JsonObject)session.DeepClone();
+        while (true)
+        {
+            var secret = new EphemeralSecret(RandomIds.Next("ek_", RandomIds.SecretLength), now, expiresAt, snapshot);
+            if (secrets.TryAdd(secret.Value, secret)) return secret;
+        }
+    }
+
+    public bool TryGetValid(string value, DateTimeOffset now, [MaybeNullWhen(false)] out EphemeralSecret secret)
+    {
+        if (secrets.TryGetValue(value, out var found) && found.IsValidAt(now))
+        {
+            secret = found;
+            return true;
+        }
+        secret = null;
+        return false;
+    }
+
+    /// <summary>Drops entries that expired more than <see cref="RetainAfterExpiry"/> before <paramref name="now"/>.</summary>
+    internal void Prune(DateTimeOffset now)
+    {
+        var cutoff = now - RetainAfterExpiry;
+        foreach (var (value, secret) in secrets)
+        {
+            if (secret.ExpiresAt < cutoff) secrets.TryRemove(value, out _);
+        }
+        if (secrets.Count >= MaxEntries) EvictSoonestExpiring();
+    }
+
+    private void PruneIfDue(DateTimeOffset now)
+    {
+        // Pruning walks every entry, so it runs once a minute, or at once when the cap is reached.
+        lock (pruneLock)
+        {
+            if (now < nextPrune && secrets.Count < MaxEntries) return;
+            nextPrune = now + PruneInterval;
+            Prune(now);
+        }
+    }
+
+    private void EvictSoonestExpiring()
+    {
+        // Down to 90% of the cap, so a flood of mints does not sort the whole store on every call.
+        var excess = secrets.Count - MaxEntries * 9 / 10;
+        foreach (var secret in secrets.Values.OrderBy(s => s.ExpiresAt).Take(excess).ToList())
+        {
+            secrets.TryRemove(secret.Value, out _);
+        }
+    }
+}
