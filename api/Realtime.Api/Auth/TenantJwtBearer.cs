@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Realtime.Api.Problems;
+using Realtime.Api.Tenants;
+
+namespace Realtime.Api.Auth;
+
+/// <summary>
+/// JwtBearer set up for many tenants: each token's signing key is its tenant's secret, found by the
+/// (not yet trusted) <c>tid</c> claim. HS256 only, <c>exp</c> required, 30 s of clock skew.
+/// The tenant is loaded asynchronously before validation, because the key resolver itself is synchronous.
+/// </summary>
+public static class TenantJwtBearer
+{
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    public static IServiceCollection AddTenantJwtBearer(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TenantPolicyCache>((options, cache) => Configure(options, cache));
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions options, TenantPolicyCache cache)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = ClockSkew,
+            NameClaimType = ClaimNames.Subject,
+            IssuerSigningKeyResolver = (_, token, _, _) => KeysFor(token, cache),
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context => LoadTenantAsync(context, cache),
+            OnTokenValidated = RequireIdentityClaims,
+            OnChallenge = WriteChallengeAsync,
+        };
+    }
+
+    private static async Task LoadTenantAsync(MessageReceivedContext context, TenantPolicyCache cache)
+    {
+        var token = TokenOf(context.Request);
+        if (token is null) return;
+        context.Token = token;
+        if (TenantIdOf(token) is { } tenantId) await cache.GetAsync(tenantId);
+    }
+
+    private static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        // Browsers cannot set headers on WebSockets/EventSource: SignalR passes the token in the query.
+        var query = request.Query["access_token"].ToString();
+        return query.Length > 0 ? query : null;
+    }
+
+    private static string? TenantIdOf(string token)
+    {
+        try
+        {
+            var jwt = new JsonWebToken(token);
+            return jwt.TryGetPayloadValue<string>(ClaimNames.Tenant, out var tid) && TenantId.IsValid(tid) ? tid : null;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+        {
+            return null; // Malformed: validation refuses it with 401.
+        }
+    }
+
+    private static IEnumerable<SecurityKey> KeysFor(SecurityToken token, TenantPolicyCache cache)
+    {
+        if (token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(ClaimNames.Tenant, out var tid)
+            && TenantId.IsValid(tid) && cache.Peek(tid) is { } tenant)
+            return [tenant.SigningKey];
+        return [];
+    }
+
+    private static Task RequireIdentityClaims(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (string.IsNullOrWhiteSpace(principal?.FindFirst(ClaimNames.Subject)?.Value))
+            context.Fail("The token has no sub claim.");
+        else if (string.IsNullOrWhiteSpace(principal.FindFirst(ClaimNames.Tenant)?.Value))
+            context.Fail("The token has no tid claim.");
+        return Task.CompletedTask;
+    }
+
+    private static Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ChallengeDetail(context));
+    }
+
+    private static string ChallengeDetail(JwtBearerChallengeContext context) => context.AuthenticateFailure switch
+    {
+        null => "A bearer token is required: send 'Authorization: Bearer <jwt>' signed by your tenant.",
+        SecurityTokenExpiredException => "The bearer token has expired.",
+        SecurityTokenNoExpirationException => "The bearer token has no exp claim; tokens must expire.",
+        SecurityTokenInvalidAlgorithmException => "The bearer token must be signed with HS256.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
+            "The bearer token's signature is not valid for its tenant, or the tenant is unknown.",
+        SecurityTokenMalformedException => "The bearer token is not a well-formed JWT.",
+        var failure when failure.Message.StartsWith("The token has no", StringComparison.Ordinal) => failure.Message,
+        _ => "The bearer token is not valid.",
+    };
+}

@@ -1,0 +1,19 @@
+using Realtime.Silo.Hosting;
+
+namespace Realtime.Api.Hosting;
+
+/// <summary>Joins the api to the grain cluster as configured by <c>Orleans:Mode</c>.</summary>
+public static class OrleansHosting
+{
+    public static WebApplicationBuilder UseRealtimeOrleans(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        if (!string.Equals(options.Mode, "Cohosted", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Orleans:Mode '{options.Mode}' is not supported yet; use 'Cohosted' (client mode arrives with Redis clustering).");
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+            .AddRealtimeGrains(builder.Configuration));
+        return builder;
+    }
+}

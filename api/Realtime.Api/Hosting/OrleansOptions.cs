@@ -1,0 +1,18 @@
+namespace Realtime.Api.Hosting;
+
+/// <summary>Configuration section <c>Orleans</c>: how this api node joins the grain cluster.</summary>
+public sealed class OrleansOptions
+{
+    public const string Section = "Orleans";
+
+    /// <summary><c>Cohosted</c> (a silo in this process) or <c>Client</c> (join a cluster; arrives with Redis clustering).</summary>
+    public string Mode { get; set; } = "Cohosted";
+
+    public string ClusterId { get; set; } = "realtime";
+
+    public string ServiceId { get; set; } = "realtime-orleans";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Realtime.Api.Auth;
+using Realtime.Api.Dev;
+using Realtime.Api.Health;
+using Realtime.Api.Problems;
+using Realtime.Api.Sessions;
+using Realtime.Api.Tenants;
+using Realtime.Api.Tokens;
+using Realtime.Api.Upstream;
+using Realtime.Emulator;
+
+namespace Realtime.Api.Hosting;
+
+/// <summary>
+/// The api's composition root. Program.cs runs it; tests and benchmarks build the same app with their own
+/// configuration through <paramref name="configure"/>, so they exercise exactly what users run.
+/// </summary>
+public static class RealtimeApi
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ReadOpenAIKeyFromEnvironment(builder.Configuration);
+        var features = RealtimeFeatures.From(builder.Configuration, builder.Environment);
+        builder.AddRealtimeServices(features);
+        builder.UseRealtimeOrleans();
+        var app = builder.Build();
+        app.MapRealtime(features);
+        return app;
+    }
+
+    private static void AddRealtimeServices(this WebApplicationBuilder builder, RealtimeFeatures features)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.Configure<OpenAIOptions>(config.GetSection(OpenAIOptions.Section));
+        services.Configure<TenancyOptions>(config.GetSection(TenancyOptions.Section));
+        services.Configure<AdminOptions>(config.GetSection(AdminOptions.Section));
+        services.Configure<DevOptions>(config.GetSection(DevOptions.Section));
+        services.PostConfigure<DevOptions>(o => o.Enabled = features.Dev);
+
+        services.AddSingleton<TenantPolicyCache>();
+        services.AddTenantJwtBearer();
+        services.AddSingleton<UserTokenIssuer>();
+        services.AddSingleton<TenantRateGate>();
+        services.AddHostedService<TenantUsageReporter>();
+        services.AddSingleton<TokenBroker>();
+        services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>())
+        {
+            UsesEmulator = features.Emulator,
+        });
+        services.AddHttpClient<ClientSecretsClient>((sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.TimeoutSeconds)));
+
+        if (features.Emulator) services.AddRealtimeEmulator(config);
+        if (features.Dev) services.AddHostedService<DevTenantSeeder>();
+        services.AddHostedService<StartupBanner>();
+        services.AddSingleton(features);
+    }
+
+    private static void MapRealtime(this WebApplication app, RealtimeFeatures features)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapTokenEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAdminEndpoints();
+        if (features.Dev) app.MapDevEndpoints();
+        if (features.Emulator) app.MapRealtimeEmulator();
+    }
+
+    // DESIGN.md: the platform key may come as OPENAI_API_KEY as well as OpenAI:ApiKey / OpenAI__ApiKey.
+    private static void ReadOpenAIKeyFromEnvironment(ConfigurationManager config)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment) && string.IsNullOrWhiteSpace(config["OpenAI:ApiKey"]))
+            config["OpenAI:ApiKey"] = fromEnvironment;
+    }
+}

@@ -1,0 +1,4 @@
+using Realtime.Api.Hosting;
+
+var app = RealtimeApi.Build(args);
+await app.RunAsync();

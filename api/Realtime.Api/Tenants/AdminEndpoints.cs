@@ -1,0 +1,56 @@
+using Realtime.Api.Http;
+using Realtime.Api.Problems;
+using Realtime.Api.Tokens;
+using Realtime.Shared.Tenants;
+
+namespace Realtime.Api.Tenants;
+
+/// <summary>PUT/GET /admin/tenants/{tid} and GET /admin/tenants/{tid}/usage, behind the admin key.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin/tenants/{tid}").AddEndpointFilter<AdminKeyFilter>();
+        admin.MapPut("", PutAsync).WithSummary("Provisions or replaces a tenant.");
+        admin.MapGet("", GetAsync).WithSummary("Reads a tenant, secrets masked.");
+        admin.MapGet("/usage", UsageAsync).WithSummary("The tenant's recent secret grants.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> PutAsync(string tid, HttpContext http, IGrainFactory grains, TenantPolicyCache cache, ILoggerFactory logs)
+    {
+        if (!TenantId.IsValid(tid)) return InvalidTenantId();
+        var (body, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (bodyError is not null) return bodyError;
+        var (definition, error) = TenantDefinitionReader.Read(body);
+        if (error is { } e) return Problem.BadRequest(e.Detail, e.Param);
+        var policy = await grains.GetGrain<ITenantGrain>(tid).Put(definition!);
+        cache.Put(policy);
+        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} provisioned: {Definition}", tid, definition);
+        return TypedResults.Ok(TenantView.From(policy));
+    }
+
+    private static async Task<IResult> GetAsync(string tid, IGrainFactory grains)
+    {
+        if (!TenantId.IsValid(tid)) return InvalidTenantId();
+        var policy = await grains.GetGrain<ITenantGrain>(tid).GetPolicy();
+        return policy is null ? Problem.NotFound($"Tenant '{tid}' does not exist.") : TypedResults.Ok(TenantView.From(policy));
+    }
+
+    private static async Task<IResult> UsageAsync(string tid, IGrainFactory grains, TenantRateGate gate)
+    {
+        if (!TenantId.IsValid(tid)) return InvalidTenantId();
+        var policy = await grains.GetGrain<ITenantGrain>(tid).GetPolicy();
+        if (policy is null) return Problem.NotFound($"Tenant '{tid}' does not exist.");
+        var reported = await grains.GetGrain<ITenantUsageGrain>(tid).GetGrantedLastMinute();
+        return TypedResults.Ok(new
+        {
+            tenant_id = tid,
+            granted_last_minute = Math.Max(reported, gate.Estimate(tid)),
+            tenant_per_minute = policy.Limits.TenantPerMinute,
+        });
+    }
+
+    private static IResult InvalidTenantId() =>
+        Problem.BadRequest("A tenant id is 1–64 characters of a–z, 0–9, '-' and '_', starting with a letter or digit.", "tid");
+}

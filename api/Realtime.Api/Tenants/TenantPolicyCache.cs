@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Realtime.Shared.Tenants;
+
+namespace Realtime.Api.Tenants;
+
+/// <summary>
+/// Caches tenant policies (and their JWT signing keys) for a few seconds, so a token request costs no
+/// tenant-grain hop on its hot path. Concurrent misses for one tenant share one grain call.
+/// </summary>
+public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, IOptions<TenancyOptions> options)
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The tenant's policy, or null when the tenant does not exist.</summary>
+    public async ValueTask<CachedTenant?> GetAsync(string tenantId)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(tenantId, out var entry) && entry.FreshAt(now)) return await entry.Load;
+        var fresh = new Entry(LoadAsync(tenantId), now + Lifetime);
+        _entries[tenantId] = fresh;
+        try
+        {
+            return await fresh.Load;
+        }
+        catch
+        {
+            // A failed load must not be cached.
+            _entries.TryRemove(new KeyValuePair<string, Entry>(tenantId, fresh));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The cached tenant if one was loaded, without calling the cluster (JWT key resolution is synchronous).
+    /// Freshness is not checked here: authentication calls <see cref="GetAsync"/> just before, which reloads stale entries.
+    /// </summary>
+    public CachedTenant? Peek(string tenantId) =>
+        _entries.TryGetValue(tenantId, out var entry) && entry.Load.IsCompletedSuccessfully ? entry.Load.Result : null;
+
+    /// <summary>Replaces the cached policy after this node changed it.</summary>
+    public void Put(TenantPolicy policy) =>
+        _entries[policy.TenantId] = new Entry(Task.FromResult<CachedTenant?>(CachedTenant.From(policy)), clock.GetUtcNow() + Lifetime);
+
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.PolicyCacheSeconds));
+
+    private async Task<CachedTenant?> LoadAsync(string tenantId)
+    {
+        var policy = await grains.GetGrain<ITenantGrain>(tenantId).GetPolicy();
+        return policy is null ? null : CachedTenant.From(policy);
+    }
+
+    private sealed record Entry(Task<CachedTenant?> Load, DateTimeOffset Expires)
+    {
+        public bool FreshAt(DateTimeOffset now) => now < Expires && !Load.IsFaulted && !Load.IsCanceled;
+    }
+}

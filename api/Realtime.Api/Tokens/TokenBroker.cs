@@ -1,0 +1,132 @@
+using Realtime.Api.Auth;
+using Realtime.Api.Http;
+using Realtime.Api.Problems;
+using Realtime.Api.Sessions;
+using Realtime.Api.Tenants;
+using Realtime.Api.Upstream;
+using Realtime.Shared.Tenants;
+using Realtime.Shared.Users;
+
+namespace Realtime.Api.Tokens;
+
+/// <summary>
+/// POST /api/realtime-token: checks the caller and body, takes a unit of the tenant's and the user's budgets,
+/// mints the secret upstream with the tenant's key (or the platform's), and commits the spend only when
+/// upstream succeeded. Any failure gives both units back.
+/// </summary>
+public sealed class TokenBroker(
+    TenantPolicyCache tenants,
+    TenantRateGate tenantGate,
+    IGrainFactory grains,
+    ClientSecretsClient upstream,
+    UpstreamEndpoint endpoint,
+    ILogger<TokenBroker> logger)
+{
+    public async Task<IResult> MintAsync(HttpContext http)
+    {
+        var caller = Caller.From(http.User);
+        if (caller.IsWatchOnly) return Problem.Forbidden("This token can only watch a session; it cannot mint secrets.");
+        var tenant = (await tenants.GetAsync(caller.TenantId))?.Policy;
+        if (tenant is null) return Problem.Unauthorized("The token's tenant does not exist.");
+        if (tenant.Suspended) return Problem.Forbidden("This tenant is suspended.");
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (bodyError is not null) return bodyError;
+        var (request, readError) = TokenRequestReader.Read(body);
+        if (readError is { } error) return Problem.BadRequest(error.Detail, error.Param);
+        var (session, status, detail, param) = UpstreamSessionBuilder.Build(request!, tenant);
+        if (session is null) return Problem.Of(status, detail!, new Dictionary<string, object?> { ["param"] = param });
+
+        var apiKey = tenant.OpenAIApiKey ?? endpoint.PlatformKey;
+        if (string.IsNullOrEmpty(apiKey))
+            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "No OpenAI API key is configured for this tenant or the platform.");
+        return await MintWithinBudgetAsync(http, caller, tenant.Limits, session, apiKey);
+    }
+
+    private async Task<IResult> MintWithinBudgetAsync(HttpContext http, Caller caller, TenantLimits limits, UpstreamSession session, string apiKey)
+    {
+        var (tenantGrant, tenantRetry) = await tenantGate.TryAcquireAsync(caller.TenantId, limits.TenantPerMinute);
+        if (tenantGrant is not { } grant) return TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry);
+
+        var user = grains.GetGrain<IUserGrain>(UserKey.For(caller.TenantId, caller.UserId));
+        Reservation reservation;
+        try
+        {
+            reservation = await user.Reserve(limits.ForUser());
+        }
+        catch
+        {
+            tenantGate.Return(grant);
+            throw;
+        }
+        if (!reservation.Granted)
+        {
+            tenantGate.Return(grant);
+            return TooManyRequests(http, reservation.RefusedBy!, reservation.RetryAfter);
+        }
+
+        var committed = false;
+        try
+        {
+            var minted = await upstream.CreateAsync(session.Body, apiKey, http.RequestAborted);
+            var sessionId = SessionId.New();
+            await user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
+            committed = true;
+            logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
+                session.Type, caller.TenantId, caller.UserId, sessionId, session.Model, minted.ExpiresAt);
+            return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
+        }
+        catch (UpstreamException e)
+        {
+            return UpstreamProblem(http, e);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty; // The client left; nothing to answer.
+        }
+        finally
+        {
+            if (!committed) await GiveBackAsync(user, reservation.Id, grant);
+        }
+    }
+
+    private async Task GiveBackAsync(IUserGrain user, Guid reservationId, TenantGrant grant)
+    {
+        tenantGate.Return(grant);
+        try
+        {
+            await user.Release(reservationId);
+        }
+        catch (Exception e)
+        {
+            // The user grain drops reservations that are never settled after two minutes.
+            logger.LogWarning("Releasing reservation {Reservation} failed: {Error}", reservationId, e.Message);
+        }
+    }
+
+    private static IResult TooManyRequests(HttpContext http, string limit, TimeSpan retryAfter)
+    {
+        var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem.Of(StatusCodes.Status429TooManyRequests, $"The {limit} limit is reached; retry in {seconds} s.",
+            new Dictionary<string, object?> { ["limit"] = limit, ["retry_after"] = seconds });
+    }
+
+    private static IResult UpstreamProblem(HttpContext http, UpstreamException e)
+    {
+        var extensions = new Dictionary<string, object?> { ["upstream_status"] = e.UpstreamStatus };
+        switch (e.Failure)
+        {
+            case UpstreamFailure.RateLimited:
+                var seconds = (int)Math.Max(1, Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem.Of(StatusCodes.Status503ServiceUnavailable, $"{e.Message} Retry in {seconds} s.", extensions);
+            case UpstreamFailure.RequestRefused:
+                return Problem.Of(StatusCodes.Status400BadRequest, e.Message, extensions);
+            case UpstreamFailure.TimedOut:
+                return Problem.Of(StatusCodes.Status504GatewayTimeout, e.Message, extensions);
+            default:
+                return Problem.Of(StatusCodes.Status502BadGateway, e.Message, extensions);
+        }
+    }
+}

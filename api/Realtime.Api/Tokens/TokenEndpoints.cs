@@ -1,0 +1,15 @@
+namespace Realtime.Api.Tokens;
+
+/// <summary>Maps POST /api/realtime-token and its alias /realtime-token (the seed guide's path).</summary>
+public static class TokenEndpoints
+{
+    public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var path in new[] { "/api/realtime-token", "/realtime-token" })
+            endpoints.MapPost(path, (HttpContext http, TokenBroker broker) => broker.MintAsync(http))
+                .RequireAuthorization()
+                .WithName(path.TrimStart('/').Replace('/', '-'))
+                .WithSummary("Mints a short-lived OpenAI Realtime secret for the calling user.");
+        return endpoints;
+    }
+}

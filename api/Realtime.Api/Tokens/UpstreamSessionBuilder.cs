@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Realtime.Shared.Tenants;
+
+namespace Realtime.Api.Tokens;
+
+/// <summary>
+/// Turns a token request into OpenAI's GA client_secrets body (<c>expires_after</c> + <c>session</c>), merging the
+/// top-level shortcuts (type, model, instructions) into the session object and checking the model against
+/// the tenant's policy. Contradictions between the two are refused rather than silently resolved.
+/// </summary>
+public static class UpstreamSessionBuilder
+{
+    public const string DefaultRealtimeModel = "gpt-realtime";
+    public const string DefaultTranscriptionModel = "gpt-4o-transcribe";
+
+    public static (UpstreamSession? Session, int Status, string? Detail, string? Param) Build(TokenRequest request, TenantPolicy tenant)
+    {
+        var session = request.Session?.DeepClone().AsObject() ?? new JsonObject();
+        if (!TryString(session, "type", out var sessionType)) return Refuse("'session.type' must be a string.", "session.type");
+        var type = request.Type ?? sessionType ?? "realtime";
+        if (sessionType is not null && sessionType != type)
+            return Refuse($"'type' is '{type}' but 'session.type' is '{sessionType}'.", "session.type");
+        if (type is not ("realtime" or "transcription"))
+            return Refuse("'session.type' must be 'realtime' or 'transcription'.", "session.type");
+        session["type"] = type;
+
+        var (model, modelError) = type == "realtime" ? MergeRealtimeModel(session, request.Model) : MergeTranscriptionModel(session, request.Model);
+        if (modelError is not null) return Refuse(modelError.Value.Detail, modelError.Value.Param);
+        if (!tenant.AllowsModel(model!))
+            return (null, StatusCodes.Status403Forbidden, $"Model '{model}' is not allowed for this tenant.", "model");
+
+        if (MergeInstructions(session, request.Instructions, type) is { } instructionsError)
+            return Refuse(instructionsError, "instructions");
+
+        var body = new JsonObject
+        {
+            ["expires_after"] = new JsonObject { ["anchor"] = "created_at", ["seconds"] = request.TtlSeconds },
+            ["session"] = session,
+        };
+        return (new UpstreamSession(body, type, model!), StatusCodes.Status200OK, null, null);
+    }
+
+    private static (string? Model, (string Detail, string Param)? Error) MergeRealtimeModel(JsonObject session, string? requested)
+    {
+        if (!TryString(session, "model", out var given)) return (null, ("'session.model' must be a string.", "session.model"));
+        if (requested is not null && given is not null && requested != given)
+            return (null, ($"'model' is '{requested}' but 'session.model' is '{given}'.", "session.model"));
+        var model = requested ?? given ?? DefaultRealtimeModel;
+        session["model"] = model;
+        return (model, null);
+    }
+
+    // A transcription session names its model at session.audio.input.transcription.model.
+    private static (string? Model, (string Detail, string Param)? Error) MergeTranscriptionModel(JsonObject session, string? requested)
+    {
+        const string path = "session.audio.input.transcription";
+        var transcription = ObjectAt(session, "audio", "input", "transcription");
+        if (transcription is null) return (null, ($"'{path}' must be an object.", path));
+        if (!TryString(transcription, "model", out var given)) return (null, ($"'{path}.model' must be a string.", path + ".model"));
+        if (requested is not null && given is not null && requested != given)
+            return (null, ($"'model' is '{requested}' but '{path}.model' is '{given}'.", path + ".model"));
+        var model = requested ?? given ?? DefaultTranscriptionModel;
+        transcription["model"] = model;
+        return (model, null);
+    }
+
+    private static string? MergeInstructions(JsonObject session, string? instructions, string type)
+    {
+        if (instructions is null) return null;
+        if (type != "realtime") return "'instructions' apply to realtime sessions only.";
+        if (!TryString(session, "instructions", out var given)) return "'session.instructions' must be a string.";
+        if (given is not null && given != instructions) return "'instructions' and 'session.instructions' differ.";
+        session["instructions"] = instructions;
+        return null;
+    }
+
+    /// <summary>Walks (creating where absent) nested objects; null when a step exists but is not an object.</summary>
+    private static JsonObject? ObjectAt(JsonObject root, params string[] path)
+    {
+        var current = root;
+        foreach (var name in path)
+        {
+            if (!current.TryGetPropertyValue(name, out var next) || next is null) current[name] = next = new JsonObject();
+            if (next is not JsonObject obj) return null;
+            current = obj;
+        }
+        return current;
+    }
+
+    private static bool TryString(JsonObject json, string name, out string? value)
+    {
+        value = null;
+        if (!json.TryGetPropertyValue(name, out var node) || node is null) return true;
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return false;
+        value = v.GetValue<string>();
+        return true;
+    }
+
+    private static (UpstreamSession?, int, string?, string?) Refuse(string detail, string param) =>
+        (null, StatusCodes.Status400BadRequest, detail, param);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Realtime.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A scriptable stand-in for OpenAI's client_secrets endpoint on loopback: answers like OpenAI by default,
+/// or with whatever status/delay a test sets, and records the Authorization header of every call.
+/// </summary>
+public sealed class StubUpstream : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public ConcurrentQueue<string> AuthorizationHeaders { get; } = new();
+
+    public ConcurrentQueue<JsonObject> Bodies { get; } = new();
+
+    /// <summary>The next answers: status, extra headers, body, delay. Null → a valid secret.</summary>
+    public Func<(int Status, string Body, TimeSpan Delay, string? RetryAfter)?> Behaviour { get; set; } = () => null;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/v1/realtime/client_secrets", HandleAsync);
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        AuthorizationHeaders.Enqueue(http.Request.Headers.Authorization.ToString());
+        if (await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(http.Request.Body) is { } body) Bodies.Enqueue(body);
+        var scripted = Behaviour();
+        if (scripted is { } s)
+        {
+            if (s.Delay > TimeSpan.Zero) await Task.Delay(s.Delay, http.RequestAborted);
+            http.Response.StatusCode = s.Status;
+            if (s.RetryAfter is not null) http.Response.Headers.RetryAfter = s.RetryAfter;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(s.Body);
+            return;
+        }
+        var expiresAt = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+        await http.Response.WriteAsJsonAsync(new
+        {
+            value = "ek_stub_" + Guid.NewGuid().ToString("N"),
+            expires_at = expiresAt,
+            session = new { type = "realtime", @object = "realtime.session", id = "sess_stub", model = "gpt-realtime" },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}

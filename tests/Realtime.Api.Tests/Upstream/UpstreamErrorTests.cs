@@ -1,0 +1,124 @@
+using System.Net;
+using Realtime.Api.Tests.Infrastructure;
+
+namespace Realtime.Api.Tests.Upstream;
+
+/// <summary>
+/// How OpenAI's failures reach the caller: refused credentials → 502, rate limiting → 503 with Retry-After,
+/// 5xx → 502, slowness → 504, a refused session → 400. None of them spends the user's budget.
+/// </summary>
+[Collection(StubbedCollection.Name)]
+public sealed class UpstreamErrorTests(StubbedApiHost host) : IAsyncLifetime
+{
+    private readonly string _tenant = "up-" + Guid.NewGuid().ToString("N")[..10];
+    private string _secret = "";
+
+    public async Task InitializeAsync()
+    {
+        host.Upstream.Behaviour = () => null;
+        _secret = await host.ProvisionTenantAsync(_tenant, new { per_minute = 3, concurrent_sessions = 10 });
+    }
+
+    public Task DisposeAsync()
+    {
+        host.Upstream.Behaviour = () => null;
+        return Task.CompletedTask;
+    }
+
+    private string Jwt(string user = "ivy") => TestJwt.Create(_secret, _tenant, user);
+
+    [Fact]
+    public async Task The_GA_body_goes_upstream_with_the_platform_key()
+    {
+        await HttpAssert.OkAsync(await host.RequestTokenAsync(Jwt(), new { ttl_seconds = 120, instructions = "Be brief." }));
+
+        Assert.Equal("Bearer " + StubbedApiHost.PlatformKey, host.Upstream.AuthorizationHeaders.Last());
+        var body = host.Upstream.Bodies.Last();
+        Assert.Equal("created_at", body["expires_after"]!["anchor"]!.GetValue<string>());
+        Assert.Equal(120, body["expires_after"]!["seconds"]!.GetValue<int>());
+        Assert.Equal("realtime", body["session"]!["type"]!.GetValue<string>());
+        Assert.Equal("gpt-realtime", body["session"]!["model"]!.GetValue<string>());
+        Assert.Equal("Be brief.", body["session"]!["instructions"]!.GetValue<string>());
+        Assert.Null(body["ttl_seconds"]);
+    }
+
+    [Fact]
+    public async Task A_tenants_own_key_is_used_for_its_users()
+    {
+        var tenant = "own-" + Guid.NewGuid().ToString("N")[..8];
+        var secret = await host.ProvisionTenantAsync(tenant, openAIKey: "sk-tenant-OWNKEY-9876543210");
+
+        await HttpAssert.OkAsync(await host.RequestTokenAsync(TestJwt.Create(secret, tenant, "jo")));
+
+        Assert.Equal("Bearer sk-tenant-OWNKEY-9876543210", host.Upstream.AuthorizationHeaders.Last());
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task Refused_credentials_are_502_naming_the_status(int status)
+    {
+        host.Upstream.Behaviour = () => (status, OpenAIError("Incorrect API key provided: sk-pla***uv.", "invalid_api_key"), TimeSpan.Zero, null);
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+        Assert.Contains("credentials", problem["detail"]!.GetValue<string>());
+        Assert.Equal(status, problem["upstream_status"]!.GetValue<int>());
+        Assert.DoesNotContain("sk-", problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Upstream_429_is_503_with_its_retry_after()
+    {
+        host.Upstream.Behaviour = () => (429, OpenAIError("Rate limit reached.", "rate_limit_exceeded"), TimeSpan.Zero, "7");
+        var response = await host.RequestTokenAsync(Jwt());
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("7", response.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task Upstream_5xx_is_502(int status)
+    {
+        host.Upstream.Behaviour = () => (status, OpenAIError("The server had an error.", null), TimeSpan.Zero, null);
+        await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+    }
+
+    [Fact]
+    public async Task An_unreadable_success_is_502()
+    {
+        host.Upstream.Behaviour = () => (200, "<html>proxy error</html>", TimeSpan.Zero, null);
+        await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+    }
+
+    [Fact]
+    public async Task A_slow_upstream_is_504()
+    {
+        host.Upstream.Behaviour = () => (200, "{}", TimeSpan.FromSeconds(3), null);
+        await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.GatewayTimeout);
+    }
+
+    [Fact]
+    public async Task A_session_openai_refuses_is_400_with_its_reason()
+    {
+        host.Upstream.Behaviour = () => (400, OpenAIError("Invalid value: 'robot'. Supported voices are: marin, cedar.", "invalid_value"), TimeSpan.Zero, null);
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadRequest);
+        Assert.Contains("robot", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Failed_requests_give_their_budget_back()
+    {
+        var jwt = Jwt("kim");
+        host.Upstream.Behaviour = () => (500, OpenAIError("boom", null), TimeSpan.Zero, null);
+        for (var i = 0; i < 6; i++)
+            await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt), HttpStatusCode.BadGateway);
+
+        host.Upstream.Behaviour = () => null;
+        for (var i = 0; i < 3; i++) await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt));
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt), HttpStatusCode.TooManyRequests);
+        Assert.Equal("per_minute", problem["limit"]!.GetValue<string>());
+    }
+
+    private static string OpenAIError(string message, string? code) =>
+        System.Text.Json.JsonSerializer.Serialize(new { error = new { message, type = "invalid_request_error", param = (string?)null, code } });
+}
