@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Realtime.Shared.Tenants;
+using Realtime.Silo.Hosting;
+
+namespace Realtime.Silo.Tenants;
+
+/// <summary>
+/// A tenant's definition (key: tenant id). Secrets are encrypted before they reach storage and decrypted only
+/// to answer <see cref="GetPolicy"/>, which stays inside the cluster. Nothing here logs a secret.
+/// </summary>
+public sealed class TenantGrain(
+    [PersistentState("tenant", RealtimeStorage.Name)] IPersistentState<TenantRecord> state,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+{
+    /// <summary>The Data Protection purpose of tenant secrets; changing it makes stored secrets unreadable.</summary>
+    public const string ProtectorPurpose = "Realtime.Tenants.Secrets";
+
+    /// <summary>HS256 keys shorter than this are refused (see DESIGN.md, tenancy).</summary>
+    public const int MinSigningSecretLength = 32;
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
+
+    // Decrypting costs a little, and the api asks often: keep the clear policy while the grain is active.
+    private TenantPolicy? _policy;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    public Task<TenantPolicy?> GetPolicy() =>
+        Task.FromResult(state.RecordExists ? _policy ??= Decrypt(state.State) : null);
+
+    public async Task<TenantPolicy> Put(TenantDefinition definition)
+    {
+        Validate(definition);
+        state.State = Encrypt(definition);
+        await state.WriteStateAsync();
+        _policy = null;
+        // Only named fields: the definition object carries secrets, whatever its ToString does.
+        logger.LogInformation("Tenant {TenantId} provisioned (name {Name}, suspended {Suspended})",
+            TenantId, definition.Name, definition.Suspended);
+        return (await GetPolicy())!;
+    }
+
+    public async Task<bool> CreateIfMissing(TenantDefinition definition)
+    {
+        if (state.RecordExists) return false;
+        await Put(definition);
+        return true;
+    }
+
+    private static void Validate(TenantDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(definition.Limits);
+        if (string.IsNullOrEmpty(definition.SigningSecret) || definition.SigningSecret.Length < MinSigningSecretLength)
+        {
+            throw new ArgumentException(
+                $"A tenant's signing secret must be at least {MinSigningSecretLength} characters.", nameof(definition));
+        }
+    }
+
+    private TenantRecord Encrypt(TenantDefinition definition) => new()
+    {
+        Name = definition.Name,
+        ProtectedSigningSecret = _protector.Protect(definition.SigningSecret),
+        ProtectedOpenAIApiKey = definition.OpenAIApiKey is { Length: > 0 } key ? _protector.Protect(key) : null,
+        Limits = definition.Limits,
+        AllowedModels = [.. definition.AllowedModels ?? []],
+        Suspended = definition.Suspended,
+        UpdatedAt = time.GetUtcNow(),
+    };
+
+    private TenantPolicy Decrypt(TenantRecord record)
+    {
+        try
+        {
+            return new TenantPolicy(
+                TenantId,
+                record.Name,
+                _protector.Unprotect(record.ProtectedSigningSecret),
+                record.ProtectedOpenAIApiKey is { } key ? _protector.Unprotect(key) : null,
+                record.Limits,
+                record.AllowedModels.ToArray(),
+                record.Suspended,
+                record.UpdatedAt);
+        }
+        catch (CryptographicException ex)
+        {
+            // Almost always a key ring that is not shared between silos, or was lost on a restart.
+            logger.LogError(ex, "Tenant {TenantId}: stored secrets cannot be decrypted", TenantId);
+            throw new InvalidOperationException(
+                $"Tenant '{TenantId}' secrets cannot be decrypted: the Data Protection key ring differs from the one that wrote them.");
+        }
+    }
+}

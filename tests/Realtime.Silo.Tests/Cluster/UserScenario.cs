@@ -1,0 +1,28 @@
+using Realtime.Shared.Users;
+
+namespace Realtime.Silo.Tests.Cluster;
+
+/// <summary>A fresh user on the shared cluster, with the token-request steps the api performs.</summary>
+public sealed class UserScenario(ClusterFixture fixture)
+{
+    public string Key { get; } = TestKeys.User();
+
+    public IUserGrain Grain => fixture.Client.GetGrain<IUserGrain>(Key);
+
+    public Task<Reservation> Reserve(UserLimits limits) => Grain.Reserve(limits);
+
+    public SessionGrant NewGrant(TimeSpan ttl) =>
+        new(TestKeys.Session(), "gpt-realtime", "realtime", fixture.Clock.GetUtcNow() + ttl);
+
+    /// <summary>Reserves, asserts the grant, and commits a session whose secret lives <paramref name="ttl"/>.</summary>
+    public async Task<SessionGrant> Mint(UserLimits limits, TimeSpan ttl)
+    {
+        var reservation = await Reserve(limits);
+        Assert.True(reservation.Granted, $"expected a grant, was refused by {reservation.RefusedBy}");
+        var grant = NewGrant(ttl);
+        await Grain.Commit(reservation.Id, grant);
+        return grant;
+    }
+
+    public Task<UserUsage> Usage() => Grain.GetUsage();
+}

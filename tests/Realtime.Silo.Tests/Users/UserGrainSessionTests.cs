@@ -1,0 +1,106 @@
+using Orleans.Storage;
+using Realtime.Shared.Sessions;
+using Realtime.Shared.Users;
+using Realtime.Silo.Hosting;
+using Realtime.Silo.Tests.Cluster;
+using Realtime.Silo.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Realtime.Silo.Tests.Users;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UserGrainSessionTests(ClusterFixture fixture)
+{
+    private static readonly UserLimits TwoSessions = new(PerMinute: 100, PerHour: 1000, ConcurrentSessions: 2);
+
+    [Fact]
+    public async Task Commit_starts_the_session_as_issued()
+    {
+        var user = new UserScenario(fixture);
+        var issuedAt = fixture.Clock.GetUtcNow();
+        var grant = await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
+
+        var snapshot = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot();
+
+        var (tenantId, userId) = UserKey.Parse(user.Key);
+        Assert.Equal(
+            new SessionSnapshot(grant.SessionId, tenantId, userId, grant.Model, grant.Type, SessionState.Issued,
+                issuedAt, grant.ExpiresAt, EndedAt: null, EventCount: 0, SegmentCount: 0),
+            snapshot);
+    }
+
+    [Fact]
+    public async Task The_session_cap_refuses_until_a_secret_expires()
+    {
+        var user = new UserScenario(fixture);
+        await user.Mint(TwoSessions, TimeSpan.FromSeconds(300));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(10));
+        await user.Mint(TwoSessions, TimeSpan.FromSeconds(300));
+
+        Assert.Equal(Reservation.Refuse(LimitName.ConcurrentSessions, TimeSpan.FromSeconds(290)), await user.Reserve(TwoSessions));
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(291));
+        Assert.True((await user.Reserve(TwoSessions)).Granted);
+    }
+
+    [Fact]
+    public async Task At_the_cap_overdue_sessions_are_reconciled_when_their_notification_was_lost()
+    {
+        // The user's record claims two open sessions that no session grain knows (their start or their
+        // closing notification was lost): one whose secret expired, one whose secret has not expired yet.
+        var user = new UserScenario(fixture);
+        var now = fixture.Clock.GetUtcNow();
+        var lost = TestKeys.Session();
+        var notYetDue = TestKeys.Session();
+        await WriteUserRecord(user, new UserRecord
+        {
+            OpenSessions = { [lost] = now - TimeSpan.FromSeconds(1), [notYetDue] = now + TimeSpan.FromSeconds(42) },
+        });
+
+        Assert.True((await user.Reserve(TwoSessions)).Granted);
+
+        // Only the overdue one was asked about and dropped; the other still holds its slot until it is due.
+        Assert.Equal(Reservation.Refuse(LimitName.ConcurrentSessions, TimeSpan.FromSeconds(42)), await user.Reserve(TwoSessions));
+        Assert.Equal(2, (await user.Usage()).OpenSessions);
+    }
+
+    [Fact]
+    public async Task Ending_a_session_frees_its_slot()
+    {
+        var user = new UserScenario(fixture);
+        var limits = TwoSessions with { ConcurrentSessions = 1 };
+        var grant = await user.Mint(limits, TimeSpan.FromMinutes(5));
+        Assert.Equal(LimitName.ConcurrentSessions, (await user.Reserve(limits)).RefusedBy);
+
+        var ended = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).End();
+
+        Assert.Equal(SessionState.Ended, ended?.State);
+        Assert.Equal(fixture.Clock.GetUtcNow(), ended?.EndedAt);
+        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
+        Assert.True((await user.Reserve(limits)).Granted);
+    }
+
+    [Fact]
+    public async Task An_unused_session_expires_on_time_and_frees_its_slot_unasked()
+    {
+        var user = new UserScenario(fixture);
+        var grant = await user.Mint(TwoSessions, TimeSpan.FromSeconds(60));
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(1, (await user.Usage()).OpenSessions);
+
+        // Nobody reads the session: only its own timer can notice the expiry and tell the user grain.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the session timer to free the slot");
+
+        var snapshot = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot();
+        Assert.Equal(SessionState.Expired, snapshot?.State);
+        Assert.Equal(grant.ExpiresAt, snapshot?.EndedAt);
+    }
+
+    private async Task WriteUserRecord(UserScenario user, UserRecord record)
+    {
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(RealtimeStorage.Name);
+        await storage.WriteStateAsync("user", user.Grain.GetGrainId(), new GrainState<UserRecord>(record));
+    }
+}
