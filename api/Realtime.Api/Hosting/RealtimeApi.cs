@@ -26,8 +26,9 @@ public static class RealtimeApi
         configure?.Invoke(builder);
         ReadOpenAIKeyFromEnvironment(builder.Configuration);
         var features = RealtimeFeatures.From(builder.Configuration, builder.Environment);
-        builder.AddRealtimeServices(features);
+        // The silo first: hosted services start in registration order, and the dev seeder needs grains.
         builder.UseRealtimeOrleans();
+        builder.AddRealtimeServices(features);
         var app = builder.Build();
         app.MapRealtime(features);
         return app;
