@@ -1,3 +1,5 @@
+using Realtime.Shared.Captions;
+
 namespace Realtime.Shared.Sessions;
 
 /// <summary>
@@ -14,4 +16,27 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>Ends the session (owner's request). Ending an ended or expired session changes nothing.</summary>
     Task<SessionSnapshot?> End();
+
+    /// <summary>
+    /// Folds events the owner's client relayed from OpenAI into caption segments (issued → live on the first),
+    /// numbers every change, persists finals, and pushes the changes once to every subscribed api node.
+    /// A repeated event id changes nothing. Refused (nothing applied) for anyone but the owner or once the session is over.
+    /// </summary>
+    Task<PublishAck> Publish(string tenantId, string userId, IReadOnlyList<CaptionEvent> events);
+
+    /// <summary>
+    /// Subscribes an api node to this session's changes, or refreshes its subscription (nodes refresh well within
+    /// the subscription lifetime; one that stops refreshing is dropped), and answers what changed after
+    /// <paramref name="afterSeq"/>. Every change after the answer's LastSeq reaches the node through <paramref name="node"/>.
+    /// </summary>
+    Task<CatchUp> Watch(string nodeId, ICaptionObserver node, long afterSeq);
+
+    /// <summary>What changed after <paramref name="afterSeq"/>, without subscribing (a node filling a gap).</summary>
+    Task<CatchUp> GetUpdatesAfter(long afterSeq);
+
+    /// <summary>Drops a node's subscription (its last viewer of this session left).</summary>
+    Task Unwatch(string nodeId);
+
+    /// <summary>The transcript for export.</summary>
+    Task<Transcript> GetTranscript();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
 using Realtime.Silo.Hosting;
@@ -91,4 +92,15 @@ public sealed class SessionGrain(
         // One-way ([OneWay] on the interface): returns at once, so this grain never waits on the user grain.
         await GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId)).SessionClosed(SessionId);
     }
+
+    // Captions arrive with the aggregation work (issue 3); these placeholders are replaced there.
+    public Task<PublishAck> Publish(string tenantId, string userId, IReadOnlyList<CaptionEvent> events) => throw new NotImplementedException();
+
+    public Task<CatchUp> Watch(string nodeId, ICaptionObserver node, long afterSeq) => throw new NotImplementedException();
+
+    public Task<CatchUp> GetUpdatesAfter(long afterSeq) => throw new NotImplementedException();
+
+    public Task Unwatch(string nodeId) => throw new NotImplementedException();
+
+    public Task<Transcript> GetTranscript() => throw new NotImplementedException();
 }
