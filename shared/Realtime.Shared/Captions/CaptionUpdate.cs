@@ -16,5 +16,7 @@ public sealed record CaptionUpdate(
     [property: Id(6)] long? StartMs,
     [property: Id(7)] long? EndMs)
 {
+    /// <summary>Final or failed: a settled segment, never dropped by coalescing. Not part of the wire shape.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinal => Kind != CaptionKind.Partial;
 }
