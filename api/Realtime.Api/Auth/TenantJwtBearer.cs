@@ -50,17 +50,19 @@ public static class TenantJwtBearer
 
     private static async Task LoadTenantAsync(MessageReceivedContext context, TenantPolicyCache cache)
     {
-        var token = TokenOf(context.Request);
+        var token = TokenOf(context.Request, context.HttpContext.Request.Path);
         if (token is null) return;
         context.Token = token;
         if (TenantIdOf(token) is { } tenantId) await cache.GetAsync(tenantId);
     }
 
-    private static string? TokenOf(HttpRequest request)
+    private static string? TokenOf(HttpRequest request, PathString path)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
         // Browsers cannot set headers on WebSockets/EventSource: SignalR passes the token in the query.
+        // Only hub paths accept it there, so tokens do not end up in other URLs' logs.
+        if (!path.StartsWithSegments("/hubs")) return null;
         var query = request.Query["access_token"].ToString();
         return query.Length > 0 ? query : null;
     }

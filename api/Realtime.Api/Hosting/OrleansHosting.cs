@@ -12,8 +12,11 @@ public static class OrleansHosting
             throw new InvalidOperationException(
                 $"Orleans:Mode '{options.Mode}' is not supported yet; use 'Cohosted' (client mode arrives with Redis clustering).");
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, PrimarySilo(options), options.ServiceId, options.ClusterId)
             .AddRealtimeGrains(builder.Configuration));
         return builder;
     }
+
+    private static System.Net.IPEndPoint? PrimarySilo(OrleansOptions options) =>
+        options.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null;
 }

@@ -15,4 +15,10 @@ public sealed class OrleansOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Development clustering on one machine: the silo port of the first silo (on 127.0.0.1) that this one
+    /// joins. Unset: this silo is the first. Real clusters use Redis clustering instead.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
+using Realtime.Api.Captions;
 using Realtime.Api.Dev;
 using Realtime.Api.Health;
 using Realtime.Api.Problems;
@@ -51,12 +52,19 @@ public static class RealtimeApi
         services.Configure<DevOptions>(config.GetSection(DevOptions.Section));
         services.PostConfigure<DevOptions>(o => o.Enabled = features.Dev);
 
+        services.Configure<CaptionOptions>(config.GetSection(CaptionOptions.Section));
+
+        services.AddSingleton<NodeIdentity>();
         services.AddSingleton<TenantPolicyCache>();
         services.AddTenantJwtBearer();
         services.AddSingleton<UserTokenIssuer>();
         services.AddSingleton<TenantRateGate>();
         services.AddHostedService<TenantUsageReporter>();
         services.AddSingleton<TokenBroker>();
+        services.AddSingleton<SessionDirectory>();
+        services.AddSignalR();
+        services.AddSingleton<CaptionFanout>();
+        services.AddHostedService<CaptionSubscriptionRefresher>();
         services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>())
         {
             UsesEmulator = features.Emulator,
@@ -80,6 +88,7 @@ public static class RealtimeApi
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapTokenEndpoints();
         app.MapSessionEndpoints();
+        app.MapHub<CaptionHub>(CaptionHub.Path);
         app.MapAdminEndpoints();
         if (features.Dev) app.MapDevEndpoints();
         if (features.Emulator) app.MapRealtimeEmulator();

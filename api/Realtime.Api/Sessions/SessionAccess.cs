@@ -1,15 +1,18 @@
 using Realtime.Api.Auth;
-using Realtime.Shared.Sessions;
 
 namespace Realtime.Api.Sessions;
 
-/// <summary>Who may see a session: its owner, or a same-tenant token whose watch claim is its id or '*'.</summary>
+/// <summary>
+/// Who may do what with a session. Watching and reading: its owner, or a same-tenant token whose watch claim
+/// is the session id or '*'. Publishing, ending and sharing: the owner only, never with a watch-only token.
+/// Another tenant: never.
+/// </summary>
 public static class SessionAccess
 {
-    public static bool CanView(Caller caller, SessionSnapshot session) =>
+    public static bool CanView(Caller caller, SessionOwner session) =>
         caller.TenantId == session.TenantId
         && (caller.Watch is null ? caller.UserId == session.UserId : caller.Watch == "*" || caller.Watch == session.SessionId);
 
-    public static bool IsOwner(Caller caller, SessionSnapshot session) =>
+    public static bool IsOwner(Caller caller, SessionOwner session) =>
         caller.TenantId == session.TenantId && caller.UserId == session.UserId && !caller.IsWatchOnly;
 }

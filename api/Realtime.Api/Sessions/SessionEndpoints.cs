@@ -1,23 +1,80 @@
+using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
+using Realtime.Api.Captions;
 using Realtime.Api.Problems;
+using Realtime.Api.Tenants;
+using Realtime.Api.Transcripts;
 using Realtime.Shared.Sessions;
 
 namespace Realtime.Api.Sessions;
 
-/// <summary>GET /api/sessions/{id}. A session the caller may not see answers 404, exactly like one that does not exist.</summary>
+/// <summary>
+/// /api/sessions/{id}: read, transcript, share (viewer token) and end. A session the caller may not see answers
+/// 404 exactly like one that does not exist, so ids cannot be probed across users or tenants.
+/// </summary>
 public static class SessionEndpoints
 {
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/sessions/{id}", GetAsync).RequireAuthorization().WithSummary("A session's state, owner, times and counts.");
+        var sessions = endpoints.MapGroup("/api/sessions/{id}").RequireAuthorization();
+        sessions.MapGet("", GetAsync).WithSummary("A session's state, owner, times and counts.");
+        sessions.MapGet("/transcript", TranscriptAsync).WithSummary("The aggregated transcript: format=json|text|vtt|srt.");
+        sessions.MapPost("/viewer-token", ViewerTokenAsync).WithSummary("Owner only: a token that can only watch this session (a share link).");
+        sessions.MapPost("/end", EndAsync).WithSummary("Owner only: ends the session.");
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
     {
-        var session = SessionId.IsValid(id) ? await grains.GetGrain<ISessionGrain>(id).GetSnapshot() : null;
-        if (session is null || !SessionAccess.CanView(Caller.From(http.User), session))
-            return Problem.NotFound($"No session '{id}' is visible to this token.");
-        return TypedResults.Ok(SessionView.From(session));
+        if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
+        var snapshot = await grains.GetGrain<ISessionGrain>(session.SessionId).GetSnapshot();
+        return snapshot is null ? NotVisible(id) : TypedResults.Ok(SessionView.From(snapshot));
     }
+
+    private static async Task<IResult> TranscriptAsync(string id, string? format, HttpContext http, SessionDirectory directory, IGrainFactory grains)
+    {
+        format = (format ?? "json").ToLowerInvariant();
+        if (!TranscriptFormat.Names.Contains(format))
+            return Problem.BadRequest($"Unknown format '{format}'; use one of {string.Join(", ", TranscriptFormat.Names)}.", "format");
+        if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
+        var transcript = await grains.GetGrain<ISessionGrain>(session.SessionId).GetTranscript();
+        var cues = CueTimeline.Place(transcript);
+        return format switch
+        {
+            "json" => TypedResults.Ok(new { session_id = session.SessionId, segments = transcript.Segments.Select(TranscriptSegmentView.From) }),
+            "vtt" => Results.Text(TranscriptFormat.WebVtt(cues), TranscriptFormat.ContentType(format)),
+            "srt" => Results.Text(TranscriptFormat.Srt(cues), TranscriptFormat.ContentType(format)),
+            _ => Results.Text(TranscriptFormat.Text(cues), TranscriptFormat.ContentType(format)),
+        };
+    }
+
+    private static async Task<IResult> ViewerTokenAsync(string id, HttpContext http, SessionDirectory directory,
+        TenantPolicyCache tenants, UserTokenIssuer issuer, TimeProvider clock, IOptions<CaptionOptions> options)
+    {
+        var caller = Caller.From(http.User);
+        if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
+        if (!SessionAccess.IsOwner(caller, session)) return Problem.Forbidden("Only the session's owner can share it.");
+        if (await tenants.GetAsync(caller.TenantId) is not { } tenant) return Problem.Unauthorized("The token's tenant does not exist.");
+        var lifetime = TimeSpan.FromMinutes(Math.Max(1, options.Value.ViewerTokenLifetimeMinutes));
+        var token = issuer.Issue(tenant, caller.UserId, lifetime, watch: session.SessionId);
+        var watchUrl = $"{http.Request.Scheme}://{http.Request.Host}/watch/{session.SessionId}?token={Uri.EscapeDataString(token)}";
+        return TypedResults.Ok(new { token, expires_at = (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds(), watch_url = watchUrl });
+    }
+
+    private static async Task<IResult> EndAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
+    {
+        var caller = Caller.From(http.User);
+        if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
+        if (!SessionAccess.IsOwner(caller, session)) return Problem.Forbidden("Only the session's owner can end it.");
+        var snapshot = await grains.GetGrain<ISessionGrain>(session.SessionId).End();
+        return snapshot is null ? NotVisible(id) : TypedResults.Ok(SessionView.From(snapshot));
+    }
+
+    private static async Task<SessionOwner?> VisibleAsync(string id, HttpContext http, SessionDirectory directory)
+    {
+        var session = await directory.FindAsync(id);
+        return session is not null && SessionAccess.CanView(Caller.From(http.User), session) ? session : null;
+    }
+
+    private static IResult NotVisible(string id) => Problem.NotFound($"No session '{(id.Length > 64 ? id[..64] : id)}' is visible to this token.");
 }

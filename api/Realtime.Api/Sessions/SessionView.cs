@@ -16,6 +16,6 @@ public sealed record SessionView(
     int SegmentCount)
 {
     public static SessionView From(SessionSnapshot s) => new(
-        s.SessionId, s.State.ToString().ToLowerInvariant(), s.UserId, s.Type, s.Model,
+        s.SessionId, s.State.Wire(), s.UserId, s.Type, s.Model,
         s.IssuedAt, s.ExpiresAt, s.EndedAt, s.EventCount, s.SegmentCount);
 }

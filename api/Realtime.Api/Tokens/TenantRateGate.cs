@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Realtime.Api.Hosting;
 using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tokens;
@@ -10,12 +11,9 @@ namespace Realtime.Api.Tokens;
 /// Exact on a single node; across N nodes it can overshoot by at most the grants the other nodes made
 /// since their last report (docs/rate-limits.md).
 /// </summary>
-public sealed class TenantRateGate(IGrainFactory grains, TimeProvider clock)
+public sealed class TenantRateGate(IGrainFactory grains, TimeProvider clock, NodeIdentity node)
 {
     private readonly ConcurrentDictionary<string, TenantWindow> _windows = new(StringComparer.Ordinal);
-
-    /// <summary>This node's identity in the usage grains' reports.</summary>
-    public string NodeId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     public async ValueTask<(TenantGrant? Grant, TimeSpan RetryAfter)> TryAcquireAsync(string tenantId, int cap)
     {
@@ -68,7 +66,7 @@ public sealed class TenantRateGate(IGrainFactory grains, TimeProvider clock)
             local = window.LocalCount(NowSecond);
             window.Dirty = false;
         }
-        var others = await grains.GetGrain<ITenantUsageGrain>(tenantId).Report(NodeId, local);
+        var others = await grains.GetGrain<ITenantUsageGrain>(tenantId).Report(node.Id, local);
         lock (window)
         {
             window.Others = others;

@@ -39,7 +39,8 @@ public abstract class ApiHost : IAsyncLifetime
         {
             builder.Environment.EnvironmentName = Environment;
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(CommonSettings().Concat(Settings()));
+            builder.Configuration.AddInMemoryCollection(CommonSettings());
+            builder.Configuration.AddInMemoryCollection(Settings()); // a later source wins
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(Logs);
@@ -59,9 +60,12 @@ public abstract class ApiHost : IAsyncLifetime
         }
     }
 
-    private static IEnumerable<KeyValuePair<string, string?>> CommonSettings() => new Dictionary<string, string?>
+    /// <summary>The co-hosted silo's port (another node can join it as its primary).</summary>
+    public int SiloPort { get; } = FreePort.Next();
+
+    private IEnumerable<KeyValuePair<string, string?>> CommonSettings() => new Dictionary<string, string?>
     {
-        ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+        ["Orleans:SiloPort"] = SiloPort.ToString(),
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
         ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
         ["Storage:Provider"] = "Memory",

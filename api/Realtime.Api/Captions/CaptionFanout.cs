@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Realtime.Api.Hosting;
+using Realtime.Shared.Captions;
+using Realtime.Shared.Sessions;
+
+namespace Realtime.Api.Captions;
+
+/// <summary>
+/// This api node's single caption observer (as in dotnet/orleans samples/GPSTracker): session grains send each
+/// batch once to the node, whatever the number of its viewers, and the node hands it to each local viewer's
+/// outbox. Subscriptions are per session and renewed by <see cref="CaptionSubscriptionRefresher"/>; a batch
+/// that skips seqs (a lost or reordered message, a reactivated grain) makes the node ask the grain for what
+/// it missed before delivering.
+/// </summary>
+public sealed class CaptionFanout : ICaptionObserver
+{
+    private readonly ConcurrentDictionary<string, SessionFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly IHubContext<CaptionHub> _hub;
+    private readonly NodeIdentity _node;
+    private readonly CaptionOptions _options;
+    private readonly ILogger<CaptionFanout> _logger;
+    private readonly ICaptionObserver _reference;
+
+    public CaptionFanout(IGrainFactory grains, IHubContext<CaptionHub> hub, NodeIdentity node, IOptions<CaptionOptions> options, ILogger<CaptionFanout> logger)
+    {
+        (_grains, _hub, _node, _options, _logger) = (grains, hub, node, options.Value, logger);
+        // Orleans holds observers weakly: this singleton keeps itself alive for the process's lifetime.
+        _reference = grains.CreateObjectReference<ICaptionObserver>(this);
+    }
+
+    public int SessionCount => _feeds.Count;
+
+    public int ViewerCount => _feeds.Values.Sum(f => f.ViewerCount);
+
+    /// <summary>Starts streaming a session to a connection and answers its catch-up after <paramref name="afterSeq"/>.</summary>
+    public async Task<CatchUp> WatchAsync(HubCallerContext connection, string sessionId, long afterSeq)
+    {
+        var feed = _feeds.GetOrAdd(sessionId, id => new SessionFeed(id));
+        var outbox = new ViewerOutbox(connection.ConnectionId, _hub, _options.MaxPendingPerViewer, connection.Abort, _logger);
+        feed.AddPending(outbox);
+        try
+        {
+            var catchUp = await Grain(sessionId).Watch(_node.Id, _reference, afterSeq);
+            feed.Activate(connection.ConnectionId, catchUp);
+            return catchUp;
+        }
+        catch
+        {
+            await UnwatchAsync(connection.ConnectionId, sessionId);
+            throw;
+        }
+    }
+
+    public async Task UnwatchAsync(string connectionId, string sessionId)
+    {
+        if (!_feeds.TryGetValue(sessionId, out var feed) || !feed.Remove(connectionId) || !feed.IsEmpty) return;
+        _feeds.TryRemove(new KeyValuePair<string, SessionFeed>(sessionId, feed));
+        try
+        {
+            await Grain(sessionId).Unwatch(_node.Id);
+        }
+        catch (Exception e)
+        {
+            // The grain drops a node that stops refreshing anyway.
+            _logger.LogDebug("Unwatch of {SessionId} failed: {Error}", sessionId, e.Message);
+        }
+    }
+
+    /// <summary>A connection closed: it stops watching everything.</summary>
+    public async Task DisconnectAsync(string connectionId)
+    {
+        foreach (var sessionId in _feeds.Keys) await UnwatchAsync(connectionId, sessionId);
+    }
+
+    public Task OnCaptions(CaptionBatch batch)
+    {
+        if (!_feeds.TryGetValue(batch.SessionId, out var feed)) return Task.CompletedTask;
+        var first = batch.Updates.Count > 0 ? batch.Updates[0].Seq : 0;
+        if (feed.LastSeq > 0 && first > feed.LastSeq + 1) return FillGapAsync(feed, batch.State);
+        feed.Deliver(batch.Updates, batch.State);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Renews this node's subscription to every watched session, delivering anything missed; forgets empty feeds.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        foreach (var feed in _feeds.Values)
+        {
+            if (cancellationToken.IsCancellationRequested) return;
+            if (feed.IsEmpty)
+            {
+                _feeds.TryRemove(new KeyValuePair<string, SessionFeed>(feed.SessionId, feed));
+                continue;
+            }
+            try
+            {
+                var catchUp = await Grain(feed.SessionId).Watch(_node.Id, _reference, feed.LastSeq);
+                feed.Deliver(catchUp.Updates, catchUp.State);
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning("Renewing the subscription to {SessionId} failed, retrying next round: {Error}", feed.SessionId, e.Message);
+            }
+        }
+    }
+
+    private async Task FillGapAsync(SessionFeed feed, SessionState state)
+    {
+        try
+        {
+            var missed = await Grain(feed.SessionId).GetUpdatesAfter(feed.LastSeq);
+            feed.Deliver(missed.Updates, missed.State);
+        }
+        catch (Exception e)
+        {
+            // The next refresh (at most SubscriptionRefreshSeconds away) delivers them.
+            _logger.LogWarning("Filling a caption gap of {SessionId} failed: {Error}", feed.SessionId, e.Message);
+            feed.Deliver([], state);
+        }
+    }
+
+    private ISessionGrain Grain(string sessionId) => _grains.GetGrain<ISessionGrain>(sessionId);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Realtime.Api.Auth;
+using Realtime.Api.Sessions;
+using Realtime.Shared.Captions;
+using Realtime.Shared.Sessions;
+
+namespace Realtime.Api.Captions;
+
+/// <summary>
+/// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
+/// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees.
+/// </summary>
+[Authorize]
+public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains) : Hub
+{
+    public const string Path = "/hubs/captions";
+
+    /// <summary>Owner only. <paramref name="events"/> is an array of OpenAI events exactly as received.</summary>
+    public async Task<PublishAck> Publish(string sessionId, JsonElement events)
+    {
+        var caller = Caller.From(Context.User!);
+        var session = await FindAsync(sessionId, caller);
+        if (!SessionAccess.IsOwner(caller, session)) throw new HubException("Only the session's owner can publish to it.");
+        var (parsed, error) = CaptionEventParser.ParseBatch(events);
+        if (error is not null) throw new HubException($"The events were refused: {error}");
+        var ack = await grains.GetGrain<ISessionGrain>(sessionId).Publish(caller.TenantId, caller.UserId, parsed!);
+        return ack.Refused switch
+        {
+            null => ack,
+            PublishRefusal.SessionEnded => throw new HubException("The session is over; it takes no more events."),
+            _ => throw new HubException("Only the session's owner can publish to it."),
+        };
+    }
+
+    /// <summary>Every update after <paramref name="afterSeq"/>, then <c>Caption</c> messages for each later one.</summary>
+    public async Task<WatchAnswer> Watch(string sessionId, long afterSeq)
+    {
+        if (afterSeq < 0) throw new HubException("afterSeq must be 0 or more.");
+        var caller = Caller.From(Context.User!);
+        var session = await FindAsync(sessionId, caller);
+        if (!SessionAccess.CanView(caller, session)) throw NotVisible(sessionId);
+        var catchUp = await fanout.WatchAsync(Context, sessionId, afterSeq);
+        return new WatchAnswer(catchUp.State.Wire(), catchUp.LastSeq, catchUp.Updates);
+    }
+
+    public Task Unwatch(string sessionId) => fanout.UnwatchAsync(Context.ConnectionId, sessionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => fanout.DisconnectAsync(Context.ConnectionId);
+
+    // Another tenant's session and a missing one are refused alike, so ids cannot be probed.
+    private async Task<SessionOwner> FindAsync(string sessionId, Caller caller)
+    {
+        var session = await sessions.FindAsync(sessionId);
+        if (session is null || session.TenantId != caller.TenantId) throw NotVisible(sessionId);
+        return session;
+    }
+
+    private static HubException NotVisible(string sessionId) => new($"No session '{Truncate(sessionId)}' is visible to this token.");
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

@@ -1,0 +1,8 @@
+namespace Realtime.Api.Captions;
+
+/// <summary>The names of the hub's server-to-client messages (DESIGN.md).</summary>
+public static class CaptionHubMessages
+{
+    public const string Caption = "Caption";
+    public const string SessionState = "SessionState";
+}

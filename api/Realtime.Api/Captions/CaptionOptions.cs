@@ -1,0 +1,19 @@
+namespace Realtime.Api.Captions;
+
+/// <summary>Configuration section <c>Captions</c>.</summary>
+public sealed class CaptionOptions
+{
+    public const string Section = "Captions";
+
+    /// <summary>How long a share link's viewer token lives (POST /api/sessions/{id}/viewer-token).</summary>
+    public int ViewerTokenLifetimeMinutes { get; set; } = 240;
+
+    /// <summary>How often this node renews its subscriptions with session grains (they drop a node silent for 90 s).</summary>
+    public int SubscriptionRefreshSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Updates a viewer may have waiting before it counts as stuck and is disconnected (it reconnects and
+    /// resumes from its last seq). Partials are coalesced first, so only finals pile up.
+    /// </summary>
+    public int MaxPendingPerViewer { get; set; } = 5000;
+}

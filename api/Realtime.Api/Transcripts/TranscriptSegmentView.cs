@@ -1,0 +1,11 @@
+using Realtime.Shared.Captions;
+
+namespace Realtime.Api.Transcripts;
+
+/// <summary>A segment in the JSON transcript (snake_case).</summary>
+public sealed record TranscriptSegmentView(string SegmentId, string Role, string Kind, string Text, long? StartMs, long? EndMs,
+    DateTimeOffset FirstSeenAt, DateTimeOffset UpdatedAt, long Seq)
+{
+    public static TranscriptSegmentView From(CaptionSegment s) =>
+        new(s.SegmentId, s.Role, s.Kind, s.Text, s.StartMs, s.EndMs, s.FirstSeenAt, s.UpdatedAt, s.Seq);
+}

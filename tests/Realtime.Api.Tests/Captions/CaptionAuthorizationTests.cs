@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Realtime.Api.Tests.Infrastructure;
+
+namespace Realtime.Api.Tests.Captions;
+
+/// <summary>
+/// Who may publish, watch and read: the owner does everything; a share token or a same-tenant '*' token
+/// watches and reads; another user, another tenant and a watch-only token publishing are refused.
+/// </summary>
+[Collection(TwoNodeCollection.Name)]
+public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
+{
+    [Fact]
+    public async Task The_authorization_matrix_holds_on_both_nodes()
+    {
+        var (owner, sessionId) = await SessionCalls.MintAsync(cluster.NodeA);
+        var share = await HttpAssert.OkAsync(await SessionCalls.PostAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/viewer-token"));
+        var shareToken = share["token"]!.GetValue<string>();
+        Assert.Contains($"/watch/{sessionId}?token=", share["watch_url"]!.GetValue<string>());
+        var star = await DevTokens.ForAsync(cluster.NodeB, DevTokens.NewUser(), watch: "*");
+        var stranger = await DevTokens.ForAsync(cluster.NodeB, DevTokens.NewUser());
+        var otherSession = await DevTokens.ForAsync(cluster.NodeB, DevTokens.NewUser(), watch: "ses_AAAAAAAAAAAAAAAAAAAAAAAA");
+        var otherTenant = "auth-" + Guid.NewGuid().ToString("N")[..8];
+        var foreign = TestJwt.Create(await cluster.NodeA.ProvisionTenantAsync(otherTenant), otherTenant, "mallory", watch: "*");
+        var foreignOwnerName = TestJwt.Create(await cluster.NodeA.ProvisionTenantAsync(otherTenant + "x"), otherTenant + "x", Sub(owner));
+
+        foreach (var node in new[] { cluster.NodeA, cluster.NodeB })
+        {
+            await CanWatchAsync(node, owner, sessionId);
+            await CanWatchAsync(node, shareToken, sessionId);
+            await CanWatchAsync(node, star, sessionId);
+            await CannotWatchAsync(node, stranger, sessionId);
+            await CannotWatchAsync(node, otherSession, sessionId);
+            await CannotWatchAsync(node, foreign, sessionId);
+            await CannotWatchAsync(node, foreignOwnerName, sessionId);
+
+            await CanPublishAsync(node, owner, sessionId);
+            await CannotPublishAsync(node, shareToken, sessionId);
+            await CannotPublishAsync(node, star, sessionId);
+            await CannotPublishAsync(node, stranger, sessionId);
+            await CannotPublishAsync(node, foreignOwnerName, sessionId);
+        }
+
+        await HttpAssert.OkAsync(await SessionCalls.GetAsync(cluster.NodeB, shareToken, $"/api/sessions/{sessionId}/transcript"));
+        await HttpAssert.OkAsync(await SessionCalls.GetAsync(cluster.NodeB, star, $"/api/sessions/{sessionId}"));
+        await HttpAssert.ProblemAsync(await SessionCalls.GetAsync(cluster.NodeB, stranger, $"/api/sessions/{sessionId}/transcript"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SessionCalls.GetAsync(cluster.NodeB, foreign, $"/api/sessions/{sessionId}/transcript"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await cluster.NodeB.RequestTokenAsync(shareToken), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await SessionCalls.PostAsync(cluster.NodeB, shareToken, $"/api/sessions/{sessionId}/viewer-token"), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await SessionCalls.PostAsync(cluster.NodeB, shareToken, $"/api/sessions/{sessionId}/end"), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await SessionCalls.PostAsync(cluster.NodeB, stranger, $"/api/sessions/{sessionId}/end"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_a_connection_without_a_valid_token()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => CaptionClient.ConnectAsync(cluster.NodeA, "not-a-jwt"));
+    }
+
+    private static string Sub(string jwt) => new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(jwt).Subject;
+
+    private static async Task CanWatchAsync(ApiHost node, string jwt, string sessionId)
+    {
+        await using var client = await CaptionClient.ConnectAsync(node, jwt);
+        var answer = await client.WatchAsync(sessionId);
+        Assert.NotNull(answer.State);
+    }
+
+    private static async Task CannotWatchAsync(ApiHost node, string jwt, string sessionId)
+    {
+        await using var client = await CaptionClient.ConnectAsync(node, jwt);
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.WatchAsync(sessionId));
+        Assert.Contains("visible", refused.Message);
+    }
+
+    private static async Task CanPublishAsync(ApiHost node, string jwt, string sessionId)
+    {
+        await using var client = await CaptionClient.ConnectAsync(node, jwt);
+        var ack = await client.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_" + Guid.NewGuid().ToString("N")[..6], "ok"));
+        Assert.Equal(1, ack.Accepted);
+    }
+
+    private static async Task CannotPublishAsync(ApiHost node, string jwt, string sessionId)
+    {
+        await using var client = await CaptionClient.ConnectAsync(node, jwt);
+        await Assert.ThrowsAsync<HubException>(() => client.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_x", "forged")));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Realtime.Api.Tests.Infrastructure;
+
+namespace Realtime.Api.Tests.Captions;
+
+/// <summary>GET /api/sessions/{id}/transcript in each format, cue times from the speech timings.</summary>
+[Collection(TwoNodeCollection.Name)]
+public sealed class TranscriptExportTests(TwoNodeCluster cluster)
+{
+    [Fact]
+    public async Task WebVtt_starts_its_first_cue_at_the_speech_start_and_is_well_formed()
+    {
+        var (owner, sessionId) = await PublishConversationAsync();
+
+        var response = await SessionCalls.GetAsync(cluster.NodeB, owner, $"/api/sessions/{sessionId}/transcript?format=vtt");
+        var vtt = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/vtt", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("WEBVTT\n\n", vtt);
+        var timings = Regex.Matches(vtt, @"^(\d{2}:\d{2}:\d{2}\.\d{3}) --> (\d{2}:\d{2}:\d{2}\.\d{3})$", RegexOptions.Multiline);
+        Assert.Equal(2, timings.Count);
+        Assert.Equal("00:00:01.250", timings[0].Groups[1].Value);
+        Assert.Equal("00:00:03.900", timings[0].Groups[2].Value);
+        Assert.Contains("<v user>Hello &lt;world&gt;", vtt);
+        Assert.Contains("<v assistant>Hi there", vtt);
+    }
+
+    [Fact]
+    public async Task Srt_text_and_json_carry_the_same_segments()
+    {
+        var (owner, sessionId) = await PublishConversationAsync();
+
+        var srt = await (await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript?format=srt")).Content.ReadAsStringAsync();
+        Assert.Matches(@"^1\n00:00:01,250 --> 00:00:03,900\nHello <world>\n\n2\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\nHi there\n\n$", srt);
+
+        var text = await (await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript?format=text")).Content.ReadAsStringAsync();
+        Assert.StartsWith("[00:00:01.250] user: Hello <world>\n", text);
+
+        var json = await HttpAssert.OkAsync(await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript"));
+        var segments = json["segments"]!.AsArray();
+        Assert.Equal(2, segments.Count);
+        Assert.Equal("final", segments[0]!["kind"]!.GetValue<string>());
+        Assert.Equal(1250, segments[0]!["start_ms"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_400()
+    {
+        var (owner, sessionId) = await SessionCalls.MintAsync(cluster.NodeA);
+        var problem = await HttpAssert.ProblemAsync(await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript?format=docx"), HttpStatusCode.BadRequest);
+        Assert.Equal("format", problem["param"]!.GetValue<string>());
+    }
+
+    private async Task<(string Owner, string SessionId)> PublishConversationAsync()
+    {
+        var (owner, sessionId) = await SessionCalls.MintAsync(cluster.NodeA);
+        await using var speaker = await CaptionClient.ConnectAsync(cluster.NodeA, owner);
+        await speaker.PublishAsync(sessionId,
+            OpenAIEvents.SpeechStarted("item_1", 1250),
+            OpenAIEvents.UserDelta("item_1", "Hel"),
+            OpenAIEvents.SpeechStopped("item_1", 3900),
+            OpenAIEvents.UserCompleted("item_1", "Hello <world>"));
+        await Task.Delay(50);
+        await speaker.PublishAsync(sessionId, OpenAIEvents.AssistantDelta("item_2", "Hi"), OpenAIEvents.AssistantDone("item_2", "Hi there"));
+        return (owner, sessionId);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+using Realtime.Api.Captions;
+using Realtime.Shared.Captions;
+
+namespace Realtime.Api.Tests.Infrastructure;
+
+/// <summary>A real SignalR client of /hubs/captions that records every Caption and SessionState message.</summary>
+public sealed class CaptionClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    private CaptionClient(HubConnection connection)
+    {
+        _connection = connection;
+        _connection.On<CaptionUpdate>(CaptionHubMessages.Caption, update => Captions.Enqueue(update));
+        _connection.On<SessionStateMessage>(CaptionHubMessages.SessionState, state => States.Enqueue(state.State));
+    }
+
+    public ConcurrentQueue<CaptionUpdate> Captions { get; } = new();
+
+    public ConcurrentQueue<string> States { get; } = new();
+
+    public static async Task<CaptionClient> ConnectAsync(ApiHost host, string jwt)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/captions"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(jwt))
+            .Build();
+        var client = new CaptionClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq = 0) =>
+        _connection.InvokeAsync<WatchAnswer>("Watch", sessionId, afterSeq);
+
+    public Task UnwatchAsync(string sessionId) => _connection.InvokeAsync("Unwatch", sessionId);
+
+    public Task<PublishAck> PublishAsync(string sessionId, params JsonObject[] events) =>
+        _connection.InvokeAsync<PublishAck>("Publish", sessionId, new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()));
+
+    /// <summary>Waits until the recorded captions satisfy <paramref name="done"/>, failing after <paramref name="seconds"/>.</summary>
+    public async Task WaitForAsync(Func<IReadOnlyList<CaptionUpdate>, bool> done, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!done(Captions.ToList()))
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Timed out after {seconds} s; received {Captions.Count} captions: {string.Join(" | ", Captions.Select(c => $"{c.Seq}:{c.Kind}:{c.Text}"))}");
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
