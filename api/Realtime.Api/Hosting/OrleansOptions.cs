@@ -1,24 +1,28 @@
 namespace Realtime.Api.Hosting;
 
-/// <summary>Configuration section <c>Orleans</c>: how this api node joins the grain cluster.</summary>
+/// <summary>
+/// Configuration section <c>Orleans</c>, the api's own part: how this node joins the grain cluster. Cluster
+/// identity and endpoints (<c>ClusterId</c>, <c>ServiceId</c>, <c>SiloPort</c>, …) are read by
+/// <see cref="Realtime.Silo.Hosting.ClusterSettings"/>, shared with the standalone silo.
+/// </summary>
 public sealed class OrleansOptions
 {
     public const string Section = "Orleans";
 
-    /// <summary><c>Cohosted</c> (a silo in this process) or <c>Client</c> (join a cluster; arrives with Redis clustering).</summary>
-    public string Mode { get; set; } = "Cohosted";
+    public const string Cohosted = "Cohosted";
 
-    public string ClusterId { get; set; } = "realtime";
+    public const string Client = "Client";
 
-    public string ServiceId { get; set; } = "realtime-orleans";
+    /// <summary><see cref="Cohosted"/> (a silo in this process) or <see cref="Client"/> (join silos found through Redis).</summary>
+    public string Mode { get; set; } = Cohosted;
 
-    public int SiloPort { get; set; } = 11111;
+    /// <summary>Client mode: how often the gateway list is re-read from Redis, so new and departed silos are seen.</summary>
+    public int GatewayListRefreshSeconds { get; set; } = 10;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Client mode: the pause between attempts to reach a gateway while none answers.</summary>
+    public int ConnectRetrySeconds { get; set; } = 2;
 
-    /// <summary>
-    /// Development clustering on one machine: the silo port of the first silo (on 127.0.0.1) that this one
-    /// joins. Unset: this silo is the first. Real clusters use Redis clustering instead.
-    /// </summary>
-    public int? PrimarySiloPort { get; set; }
+    public bool IsClient => string.Equals(Mode, Client, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsCohosted => string.Equals(Mode, Cohosted, StringComparison.OrdinalIgnoreCase);
 }
