@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Hosting;
 
@@ -16,29 +16,30 @@ public static class RealtimeSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        silo.AddRealtimeStorage(configuration[RealtimeStorage.ProviderKey]);
+        silo.AddRealtimeStorage(configuration);
 
         // Tenant secrets are encrypted at rest with this key ring; every silo of a cluster must share it.
-        silo.Services.AddDataProtection().SetApplicationName("Realtime.Orleans");
+        silo.Services.AddRealtimeDataProtection(configuration);
 
         // Grains read time only through this, so tests can substitute a fake clock (Orleans adds the same default).
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
 
-    // The single seam for storage providers: Sqlite and Redis become two more cases here.
-    private static void AddRealtimeStorage(this ISiloBuilder silo, string? provider)
+    // The single seam for storage providers: one small type per provider in Storage/.
+    private static void AddRealtimeStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        provider = string.IsNullOrWhiteSpace(provider) ? RealtimeStorage.Memory : provider.Trim();
-        switch (provider.ToLowerInvariant())
+        switch (RealtimeStorage.ProviderFrom(configuration))
         {
-            case "memory":
-                silo.AddMemoryGrainStorage(RealtimeStorage.Name);
+            case RealtimeStorage.Sqlite:
+                SqliteStorage.AddTo(silo, configuration);
+                break;
+            case RealtimeStorage.Redis:
+                RedisStorage.AddTo(silo, configuration);
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"{RealtimeStorage.ProviderKey} '{provider}' is not supported. " +
-                    $"Valid values: {string.Join(", ", RealtimeStorage.Providers)}.");
+                MemoryStorage.AddTo(silo);
+                break;
         }
     }
 }

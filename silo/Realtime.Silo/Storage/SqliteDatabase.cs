@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Realtime.Silo.Hosting;
+
+namespace Realtime.Silo.Storage;
+
+/// <summary>
+/// The SQLite file behind the <c>Sqlite</c> provider: where it is, how a connection to it is opened, and the one
+/// gate writes go through. Grain state and reminders share it; the Data Protection key ring lives beside it.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>How long a statement waits for another process's lock before failing (SQLite's busy handler).</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly string _connectionString;
+
+    // Writers in this process queue here asynchronously, instead of blocking pool threads in SQLite's busy
+    // handler while another connection holds the write lock. The busy timeout remains for other processes.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{RealtimeStorage.SqliteConnectionName} must name a file (e.g. '{RealtimeStorage.DefaultSqliteConnectionString}'): " +
+                "an in-memory SQLite database would lose everything on restart; use Storage:Provider=Memory for that.");
+
+        // SQLite resolves a relative path against the working directory; so does this, once, for good.
+        FilePath = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = FilePath;
+        builder.Pooling = true;
+        builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
+        _connectionString = builder.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The folder beside the file that holds the Data Protection key ring (<c>data/keys</c> by default).</summary>
+    public string KeyRingDirectory => Path.Combine(Path.GetDirectoryName(FilePath)!, "keys");
+
+    /// <summary>The database named by <c>ConnectionStrings:Sqlite</c>, or <c>data/realtime.db</c> when unset.</summary>
+    public static SqliteDatabase From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(RealtimeStorage.SqliteConnectionName);
+        return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? RealtimeStorage.DefaultSqliteConnectionString : connectionString);
+    }
+
+    /// <summary>Creates the folder if missing and runs <paramref name="schema"/> (idempotent DDL) in WAL mode.</summary>
+    public void EnsureCreated(string schema)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        using var connection = Open();
+        // WAL: readers never wait for the writer, and a commit is one append. The mode sticks to the file.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        Execute(connection, schema);
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a fresh pooled connection (WAL readers do not take the gate).</summary>
+    public T Read<T>(Func<SqliteConnection, T> read)
+    {
+        using var connection = Open();
+        return read(connection);
+    }
+
+    /// <summary>Runs <paramref name="write"/> on a fresh pooled connection, one writer of this process at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return write(connection);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
