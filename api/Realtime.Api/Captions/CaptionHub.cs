@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Realtime.Api.Auth;
+using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
@@ -13,12 +14,36 @@ namespace Realtime.Api.Captions;
 /// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees.
 /// </summary>
 [Authorize]
-public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains) : Hub
+public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics) : Hub
 {
     public const string Path = "/hubs/captions";
 
-    /// <summary>Owner only. <paramref name="events"/> is an array of OpenAI events exactly as received.</summary>
+    /// <summary>
+    /// Owner only. <paramref name="events"/> is an array of OpenAI events exactly as received. Timed from receipt
+    /// to acknowledgement, which the session grain gives only once the finals are persisted.
+    /// </summary>
     public async Task<PublishAck> Publish(string sessionId, JsonElement events)
+    {
+        var start = metrics.Start();
+        try
+        {
+            var ack = await PublishAsync(sessionId, events);
+            metrics.Published(start, "ok");
+            return ack;
+        }
+        catch (HubException)
+        {
+            metrics.Published(start, "refused");
+            throw;
+        }
+        catch
+        {
+            metrics.Published(start, "error");
+            throw;
+        }
+    }
+
+    private async Task<PublishAck> PublishAsync(string sessionId, JsonElement events)
     {
         var caller = Caller.From(Context.User!);
         var session = await FindAsync(sessionId, caller);

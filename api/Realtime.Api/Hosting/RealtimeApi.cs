@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
 using Realtime.Api.Captions;
+using Realtime.Api.Dashboard;
 using Realtime.Api.Dev;
 using Realtime.Api.Health;
+using Realtime.Api.Observability;
 using Realtime.Api.Problems;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
@@ -29,6 +31,7 @@ public static class RealtimeApi
         var features = RealtimeFeatures.From(builder.Configuration, builder.Environment);
         // The silo first: hosted services start in registration order, and the dev seeder needs grains.
         builder.UseRealtimeOrleans();
+        builder.AddRealtimeDashboard();
         builder.AddRealtimeServices(features);
         var app = builder.Build();
         app.MapRealtime(features);
@@ -43,7 +46,9 @@ public static class RealtimeApi
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster").AddCheck<StorageHealthCheck>("storage");
+        services.AddRealtimeMetrics();
+        services.AddGracefulShutdown(config);
         services.TryAddSingleton(TimeProvider.System);
 
         services.Configure<OpenAIOptions>(config.GetSection(OpenAIOptions.Section));
@@ -86,6 +91,8 @@ public static class RealtimeApi
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapRealtimeMetrics();
+        app.MapRealtimeDashboard();
         app.MapTokenEndpoints();
         app.MapSessionEndpoints();
         app.MapHub<CaptionHub>(CaptionHub.Path);

@@ -1,5 +1,6 @@
 using Realtime.Api.Auth;
 using Realtime.Api.Http;
+using Realtime.Api.Observability;
 using Realtime.Api.Problems;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
@@ -12,7 +13,8 @@ namespace Realtime.Api.Tokens;
 /// <summary>
 /// POST /api/realtime-token: checks the caller and body, takes a unit of the tenant's and the user's budgets,
 /// mints the secret upstream with the tenant's key (or the platform's), and commits the spend only when
-/// upstream succeeded. Any failure gives both units back.
+/// upstream succeeded. Any failure gives both units back. Every answer is counted once: minted, or refused
+/// with its reason (<see cref="RealtimeMetrics"/>).
 /// </summary>
 public sealed class TokenBroker(
     TenantPolicyCache tenants,
@@ -20,33 +22,37 @@ public sealed class TokenBroker(
     IGrainFactory grains,
     ClientSecretsClient upstream,
     UpstreamEndpoint endpoint,
+    RealtimeMetrics metrics,
     ILogger<TokenBroker> logger)
 {
     public async Task<IResult> MintAsync(HttpContext http)
     {
         var caller = Caller.From(http.User);
-        if (caller.IsWatchOnly) return Problem.Forbidden("This token can only watch a session; it cannot mint secrets.");
+        if (caller.IsWatchOnly) return Refused(RefusalReasons.WatchOnly, Problem.Forbidden("This token can only watch a session; it cannot mint secrets."));
         var tenant = (await tenants.GetAsync(caller.TenantId))?.Policy;
-        if (tenant is null) return Problem.Unauthorized("The token's tenant does not exist.");
-        if (tenant.Suspended) return Problem.Forbidden("This tenant is suspended.");
+        if (tenant is null) return Refused(RefusalReasons.UnknownTenant, Problem.Unauthorized("The token's tenant does not exist."));
+        if (tenant.Suspended) return Refused(RefusalReasons.Suspended, Problem.Forbidden("This tenant is suspended."));
 
         var (body, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (bodyError is not null) return bodyError;
+        if (bodyError is not null) return Refused(RefusalReasons.BadRequest, bodyError);
         var (request, readError) = TokenRequestReader.Read(body);
-        if (readError is { } error) return Problem.BadRequest(error.Detail, error.Param);
+        if (readError is { } error) return Refused(RefusalReasons.BadRequest, Problem.BadRequest(error.Detail, error.Param));
         var (session, status, detail, param) = UpstreamSessionBuilder.Build(request!, tenant);
-        if (session is null) return Problem.Of(status, detail!, new Dictionary<string, object?> { ["param"] = param });
+        if (session is null)
+            return Refused(status == StatusCodes.Status403Forbidden ? RefusalReasons.ModelNotAllowed : RefusalReasons.BadRequest,
+                Problem.Of(status, detail!, new Dictionary<string, object?> { ["param"] = param }));
 
         var apiKey = tenant.OpenAIApiKey ?? endpoint.PlatformKey;
         if (string.IsNullOrEmpty(apiKey))
-            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "No OpenAI API key is configured for this tenant or the platform.");
+            return Refused(RefusalReasons.NoApiKey,
+                Problem.Of(StatusCodes.Status503ServiceUnavailable, "No OpenAI API key is configured for this tenant or the platform."));
         return await MintWithinBudgetAsync(http, caller, tenant.Limits, session, apiKey);
     }
 
     private async Task<IResult> MintWithinBudgetAsync(HttpContext http, Caller caller, TenantLimits limits, UpstreamSession session, string apiKey)
     {
         var (tenantGrant, tenantRetry) = await tenantGate.TryAcquireAsync(caller.TenantId, limits.TenantPerMinute);
-        if (tenantGrant is not { } grant) return TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry);
+        if (tenantGrant is not { } grant) return Refused(RefusalReasons.TenantPerMinute, TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry));
 
         var user = grains.GetGrain<IUserGrain>(UserKey.For(caller.TenantId, caller.UserId));
         Reservation reservation;
@@ -62,7 +68,7 @@ public sealed class TokenBroker(
         if (!reservation.Granted)
         {
             tenantGate.Return(grant);
-            return TooManyRequests(http, reservation.RefusedBy!, reservation.RetryAfter);
+            return Refused(RefusalReasons.ForLimit(reservation.RefusedBy!), TooManyRequests(http, reservation.RefusedBy!, reservation.RetryAfter));
         }
 
         var committed = false;
@@ -72,22 +78,29 @@ public sealed class TokenBroker(
             var sessionId = SessionId.New();
             await user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
             committed = true;
+            metrics.SecretMinted(session.Type);
             logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
                 session.Type, caller.TenantId, caller.UserId, sessionId, session.Model, minted.ExpiresAt);
             return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
         }
         catch (UpstreamException e)
         {
-            return UpstreamProblem(http, e);
+            return Refused(UpstreamOutcome.RefusalReason(e.Failure), UpstreamProblem(http, e));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return Results.Empty; // The client left; nothing to answer.
+            return Refused(RefusalReasons.ClientGone, Results.Empty); // The client left; nothing to answer.
         }
         finally
         {
             if (!committed) await GiveBackAsync(user, reservation.Id, grant);
         }
+    }
+
+    private IResult Refused(string reason, IResult answer)
+    {
+        metrics.SecretRefused(reason);
+        return answer;
     }
 
     private async Task GiveBackAsync(IUserGrain user, Guid reservationId, TenantGrant grant)

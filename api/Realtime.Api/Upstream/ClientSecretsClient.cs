@@ -3,16 +3,39 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Api.Observability;
 
 namespace Realtime.Api.Upstream;
 
 /// <summary>
 /// Typed HttpClient for <c>POST {OpenAI:BaseUrl}/v1/realtime/client_secrets</c> in the GA shape.
-/// Turns every way the call can fail into an <see cref="UpstreamException"/> so the caller maps it once.
+/// Turns every way the call can fail into an <see cref="UpstreamException"/> so the caller maps it once, and
+/// times every call (<c>realtime.upstream.duration</c>) by how it ended.
 /// </summary>
-public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoint, ILogger<ClientSecretsClient> logger)
+public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoint, RealtimeMetrics metrics, ILogger<ClientSecretsClient> logger)
 {
     public async Task<MintedSecret> CreateAsync(JsonObject body, string apiKey, CancellationToken cancellationToken)
+    {
+        var start = metrics.Start();
+        try
+        {
+            var minted = await CallAsync(body, apiKey, cancellationToken);
+            metrics.UpstreamCall(start, UpstreamOutcome.Ok);
+            return minted;
+        }
+        catch (UpstreamException e)
+        {
+            metrics.UpstreamCall(start, UpstreamOutcome.Of(e.Failure));
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            metrics.UpstreamCall(start, UpstreamOutcome.Cancelled);
+            throw;
+        }
+    }
+
+    private async Task<MintedSecret> CallAsync(JsonObject body, string apiKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ClientSecretsUri)
         {

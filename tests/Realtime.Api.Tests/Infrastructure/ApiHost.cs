@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Realtime.Api.Hosting;
 
@@ -18,6 +20,7 @@ public abstract class ApiHost : IAsyncLifetime
     public const string AdminKey = "test-admin-key-0123456789";
 
     private WebApplication? _app;
+    private bool _stopped;
 
     public LogSink Logs { get; } = new();
 
@@ -55,9 +58,20 @@ public abstract class ApiHost : IAsyncLifetime
         Client?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
+            if (!_stopped) await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Stops the node the way SIGTERM does: the console lifetime calls StopApplication, and the host's run loop,
+    /// woken by ApplicationStopping, stops the host (web server first, the co-hosted silo last).
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        _stopped = true;
+        await _app!.StopAsync();
     }
 
     /// <summary>The co-hosted silo's port (another node can join it as its primary).</summary>

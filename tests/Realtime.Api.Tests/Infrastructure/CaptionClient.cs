@@ -10,13 +10,22 @@ namespace Realtime.Api.Tests.Infrastructure;
 public sealed class CaptionClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CaptionClient(HubConnection connection)
     {
         _connection = connection;
         _connection.On<CaptionUpdate>(CaptionHubMessages.Caption, update => Captions.Enqueue(update));
         _connection.On<SessionStateMessage>(CaptionHubMessages.SessionState, state => States.Enqueue(state.State));
+        _connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Completes when the server (or this client) closes the connection, with the error if any.</summary>
+    public Task<Exception?> Closed => _closed.Task;
 
     public ConcurrentQueue<CaptionUpdate> Captions { get; } = new();
 

@@ -19,3 +19,13 @@ public sealed class UnreachableCollection : ICollectionFixture<UnreachableApiHos
 {
     public const string Name = "unreachable upstream";
 }
+
+/// <summary>
+/// /metrics, /healthz and /dashboard. Not run beside other collections: every host in the test process that is
+/// alive at once would feed the same meter names, and the viewer gauge is read exactly.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ObservabilityCollection : ICollectionFixture<StubbedApiHost>
+{
+    public const string Name = "observability";
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using Realtime.Api.Tests.Infrastructure;
+
+namespace Realtime.Api.Tests.Observability;
+
+/// <summary>
+/// A node stopping as on SIGTERM: it finishes the requests it has accepted (their grains are still there: the silo
+/// stops last), and closes its SignalR connections at once so clients reconnect elsewhere instead of holding the
+/// shutdown up until its timeout.
+/// </summary>
+[Collection(ObservabilityCollection.Name)]
+public sealed class GracefulShutdownTests
+{
+    [Fact]
+    public async Task An_in_flight_token_request_completes_while_the_node_stops()
+    {
+        await using var upstream = new StubUpstream();
+        await upstream.StartAsync();
+        var host = new ConfiguredApiHost("Production", new Dictionary<string, string?>
+        {
+            ["OpenAI:ApiKey"] = StubbedApiHost.PlatformKey,
+            ["OpenAI:BaseUrl"] = upstream.BaseAddress.ToString(),
+            ["OpenAI:TimeoutSeconds"] = "20",
+        });
+        await host.InitializeAsync();
+        try
+        {
+            var secret = await host.ProvisionTenantAsync("stopping");
+            var jwt = TestJwt.Create(secret, "stopping", "late-user");
+            // OpenAI answers slowly: the node is asked to stop while the request waits on it.
+            var expiresAt = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+            upstream.Behaviour = () => (200,
+                $"{{\"value\":\"ek_slow_0123456789\",\"expires_at\":{expiresAt},\"session\":{{\"type\":\"realtime\",\"model\":\"gpt-realtime\"}}}}",
+                TimeSpan.FromSeconds(2), null);
+
+            var request = host.RequestTokenAsync(jwt);
+            await WaitUntilAsync(() => !upstream.AuthorizationHeaders.IsEmpty, "the request to reach OpenAI");
+            var stopping = host.TerminateAsync();
+
+            // Minting commits the spend to the user's grain after OpenAI answers: that needs the silo still up.
+            var minted = await HttpAssert.OkAsync(await request);
+            Assert.Equal("ek_slow_0123456789", minted["client_secret"]!.GetValue<string>());
+            await stopping;
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_closes_signalr_connections_at_once_so_clients_reconnect_elsewhere()
+    {
+        var host = new ConfiguredApiHost("Development", new Dictionary<string, string?> { ["Hosting:ShutdownTimeoutSeconds"] = "30" });
+        await host.InitializeAsync();
+        try
+        {
+            var (jwt, sessionId) = await SessionCalls.MintAsync(host);
+            var viewer = await CaptionClient.ConnectAsync(host, jwt);
+            await viewer.WatchAsync(sessionId);
+
+            var clock = Stopwatch.StartNew();
+            await host.TerminateAsync();
+
+            // Far under the 30 s shutdown timeout: the open WebSocket did not keep the server waiting.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {clock.Elapsed}");
+            await viewer.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+            await viewer.DisposeAsync();
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
