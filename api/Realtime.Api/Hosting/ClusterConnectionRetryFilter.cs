@@ -18,7 +18,7 @@ public sealed class ClusterConnectionRetryFilter(IOptions<OrleansOptions> option
         var pause = TimeSpan.FromSeconds(Math.Max(1, options.Value.ConnectRetrySeconds));
         // Quiet after the first few: a cluster that takes minutes to come up should not flood the log.
         if (attempt <= 3 || attempt % 30 == 0)
-            logger.LogWarning("No silo gateway answered (attempt {Attempt}): {Error}. Retrying in {Pause} s.", attempt, exception.Message, pause.TotalSeconds);
+            logger.LogWarning("No silo gateway answered (attempt {Attempt}); retrying in {Pause} s. {Error}", attempt, pause.TotalSeconds, exception.Message);
         try
         {
             await Task.Delay(pause, cancellationToken);

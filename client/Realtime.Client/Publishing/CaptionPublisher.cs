@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Realtime.Client.Transport;
+using Realtime.Client.Wire;
+
+namespace Realtime.Client.Publishing;
+
+/// <summary>
+/// The speaker's side: hand it every OpenAI data-channel event as it arrives (<see cref="Add(JsonElement)"/>);
+/// it batches them and publishes the batches to the session, one at a time and in order. A batch is kept until
+/// the server acknowledges it and sent again after any failure or reconnect, so nothing is lost while an api
+/// node or a silo goes away; the server ignores event ids it has seen, so sending twice is harmless.
+/// </summary>
+public sealed class CaptionPublisher : IAsyncDisposable
+{
+    private readonly ICaptionTransport _transport;
+    private readonly string _sessionId;
+    private readonly CaptionPublisherOptions _options;
+    private readonly Lock _gate = new();
+    private readonly PublishQueue _queue;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<TaskCompletionSource> _drainWaiters = [];
+    private readonly Task _loop;
+
+    public CaptionPublisher(ICaptionTransport transport, string sessionId, CaptionPublisherOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        (_transport, _sessionId, _options) = (transport, sessionId, options ?? new CaptionPublisherOptions());
+        _queue = new PublishQueue(Math.Max(1, _options.MaxBatchSize));
+        _transport.Reconnected += Wake;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>A batch the server refused for good (the session is over, not the owner's): it is dropped.</summary>
+    public event Action<EventBatch, CaptionRefusedException>? BatchRefused;
+
+    /// <summary>The latest acknowledgement's last seq of the session.</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>Sealed batches not yet acknowledged.</summary>
+    public int PendingBatches
+    {
+        get { lock (_gate) return _queue.SealedCount; }
+    }
+
+    public void Add(JsonElement openAIEvent)
+    {
+        bool sealedOne;
+        // Clone: the caller's JsonDocument may be disposed long before a retry sends this event.
+        lock (_gate) sealedOne = _queue.Add(openAIEvent.Clone());
+        if (sealedOne) Wake();
+    }
+
+    public void Add(string openAIEventJson)
+    {
+        using var document = JsonDocument.Parse(openAIEventJson);
+        Add(document.RootElement);
+    }
+
+    /// <summary>Sends what has been added and waits until every batch is acknowledged (or refused).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _queue.Seal();
+            if (_queue.IsEmpty) return;
+            _drainWaiters.Add(drained);
+        }
+        Wake();
+        await drained.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _transport.Reconnected -= Wake;
+        await _stopping.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+        _wake.Dispose();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed: nothing left to wake.
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var stop = _stopping.Token;
+        var pause = _options.FlushInterval;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(pause, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            lock (_gate) _queue.Seal();
+            // After a failure wait RetryDelay (or a reconnect) before trying again; otherwise batch for FlushInterval.
+            pause = await SendPendingAsync(stop) ? _options.FlushInterval : _options.RetryDelay;
+        }
+    }
+
+    /// <summary>Sends sealed batches oldest first until none is left (true) or one fails for now (false).</summary>
+    private async Task<bool> SendPendingAsync(CancellationToken stop)
+    {
+        while (NextBatch() is { } batch)
+        {
+            try
+            {
+                var ack = await _transport.PublishAsync(_sessionId, batch.Events, stop);
+                LastSeq = Math.Max(LastSeq, ack.LastSeq);
+            }
+            catch (CaptionRefusedException refused)
+            {
+                BatchRefused?.Invoke(batch, refused);
+            }
+            catch (Exception)
+            {
+                return false; // kept: the same batch goes again after RetryDelay or a reconnect
+            }
+            Done(batch);
+        }
+        return true;
+    }
+
+    private EventBatch? NextBatch()
+    {
+        lock (_gate) return _queue.Next;
+    }
+
+    private void Done(EventBatch batch)
+    {
+        List<TaskCompletionSource>? drained = null;
+        lock (_gate)
+        {
+            _queue.Done(batch);
+            if (_queue.IsEmpty)
+            {
+                drained = [.. _drainWaiters];
+                _drainWaiters.Clear();
+            }
+        }
+        foreach (var waiter in drained ?? []) waiter.TrySetResult();
+    }
+}

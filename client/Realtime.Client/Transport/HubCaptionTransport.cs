@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Realtime.Client.Wire;
+
+namespace Realtime.Client.Transport;
+
+/// <summary>
+/// <see cref="ICaptionTransport"/> over a SignalR connection to an api node's <c>/hubs/captions</c>, reconnecting
+/// forever. Point it at a load balancer and a reconnect may land on another node; the hub's contract makes
+/// that safe (publishes are idempotent by event id, watches resume from a seq).
+/// </summary>
+public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
+{
+    public const string HubPath = "/hubs/captions";
+
+    // SignalR prefixes every server-side error with this text. The hub's own refusals are HubExceptions, whose
+    // message follows as "HubException: <sentence>"; anything else (a grain call that timed out while a silo
+    // died) is a fault worth retrying.
+    private const string ServerFault = "An unexpected error occurred";
+    private const string Refusal = "HubException:";
+
+    private readonly HubConnection _connection;
+
+    public HubCaptionTransport(Uri apiBaseAddress, Func<Task<string?>> accessToken, Action<IHubConnectionBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(apiBaseAddress);
+        ArgumentNullException.ThrowIfNull(accessToken);
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(apiBaseAddress, HubPath), o => o.AccessTokenProvider = accessToken)
+            .WithAutomaticReconnect(new ForeverRetryPolicy());
+        configure?.Invoke(builder);
+        _connection = builder.Build();
+        _connection.On<Caption>("Caption", c => CaptionReceived?.Invoke(c));
+        _connection.On<SessionStateChange>("SessionState", s => SessionStateReceived?.Invoke(s));
+        _connection.Reconnected += _ =>
+        {
+            Reconnected?.Invoke();
+            return Task.CompletedTask;
+        };
+    }
+
+    public event Action<Caption>? CaptionReceived;
+
+    public event Action<SessionStateChange>? SessionStateReceived;
+
+    public event Action? Reconnected;
+
+    public HubConnectionState State => _connection.State;
+
+    /// <summary>Connects, trying again every <paramref name="retryDelay"/> (default 1 s) until it works or is cancelled.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken, TimeSpan? retryDelay = null)
+    {
+        while (true)
+        {
+            try
+            {
+                await _connection.StartAsync(cancellationToken);
+                return;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(retryDelay ?? TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    public Task<PublishAck> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken) =>
+        Call(() => _connection.InvokeAsync<PublishAck>("Publish", sessionId, events, cancellationToken));
+
+    public Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq, CancellationToken cancellationToken) =>
+        Call(() => _connection.InvokeAsync<WatchAnswer>("Watch", sessionId, afterSeq, cancellationToken));
+
+    public Task UnwatchAsync(string sessionId, CancellationToken cancellationToken) =>
+        Call(async () =>
+        {
+            await _connection.InvokeAsync("Unwatch", sessionId, cancellationToken);
+            return true;
+        });
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    internal static bool IsRefusal(string message) =>
+        !message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal);
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HubException e) when (IsRefusal(e.Message))
+        {
+            throw new CaptionRefusedException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Realtime.Client.Wire;
+
+/// <summary>
+/// The hub's <c>Caption(update)</c> message: one change of one segment. <see cref="Text"/> is the segment's
+/// whole text so far, so applying the latest caption of a segment is all a viewer needs to do.
+/// </summary>
+public sealed record Caption(
+    string SessionId,
+    long Seq,
+    string SegmentId,
+    string Role,
+    string Kind,
+    string Text,
+    long? StartMs = null,
+    long? EndMs = null)
+{
+    /// <summary>A settled segment (final or failed): it never changes again.</summary>
+    public bool IsSettled => Kind is "final" or "failed";
+}

@@ -1,0 +1,117 @@
+using Realtime.Client.Publishing;
+using Realtime.Client.Transport;
+
+namespace Realtime.Client.Tests;
+
+public sealed class CaptionPublisherTests
+{
+    private static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(10);
+
+    [Fact]
+    public async Task Events_are_published_in_order_in_batches_of_at_most_the_maximum()
+    {
+        var transport = new FakeTransport();
+        await using var publisher = new CaptionPublisher(transport, "ses_1", new CaptionPublisherOptions { MaxBatchSize = 3, FlushInterval = Quick });
+
+        for (var n = 1; n <= 7; n++) publisher.Add(Events.Numbered(n));
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(1, 7), transport.Acknowledged);
+        Assert.All(transport.PublishAttempts, batch => Assert.InRange(batch.Length, 1, 3));
+        Assert.Equal(0, publisher.PendingBatches);
+    }
+
+    [Fact]
+    public async Task A_failed_batch_is_resent_before_anything_newer_and_nothing_is_lost()
+    {
+        var transport = new FakeTransport();
+        var failures = 3;
+        transport.BeforePublish = (_, _) => Interlocked.Decrement(ref failures) >= 0
+            ? Task.FromException(new InvalidOperationException("The connection is not active."))
+            : Task.CompletedTask;
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { MaxBatchSize = 2, FlushInterval = Quick, RetryDelay = Quick });
+
+        for (var n = 1; n <= 6; n++) publisher.Add(Events.Numbered(n));
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(1, 6), transport.Acknowledged);
+        // The first batch was tried four times (three failures, then the ack) before the second was tried at all.
+        Assert.Equal(
+            [Events.Ids(1, 2), Events.Ids(1, 2), Events.Ids(1, 2), Events.Ids(1, 2), Events.Ids(3, 4), Events.Ids(5, 6)],
+            transport.PublishAttempts.ToArray());
+    }
+
+    [Fact]
+    public async Task A_batch_lost_with_the_connection_goes_again_as_soon_as_the_connection_is_back()
+    {
+        var transport = new FakeTransport();
+        var down = true;
+        transport.BeforePublish = (_, _) => down ? Task.FromException(new IOException("connection lost")) : Task.CompletedTask;
+        // A retry delay far longer than the test: only the reconnect can explain a resend.
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { FlushInterval = Quick, RetryDelay = TimeSpan.FromMinutes(10) });
+
+        publisher.Add(Events.Numbered(1));
+        await Eventually.TrueAsync(() => transport.PublishAttempts.Count == 1, "the first attempt");
+        Assert.Empty(transport.Acknowledged);
+        Assert.Equal(1, publisher.PendingBatches);
+
+        down = false;
+        transport.Reconnect();
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(1, 1), transport.Acknowledged);
+        Assert.Equal(2, transport.PublishAttempts.Count);
+    }
+
+    [Fact]
+    public async Task Events_added_while_a_batch_is_unacknowledged_follow_it_in_order()
+    {
+        var transport = new FakeTransport();
+        var gate = new TaskCompletionSource();
+        var attempts = 0;
+        transport.BeforePublish = (_, _) => Interlocked.Increment(ref attempts) == 1
+            ? gate.Task.ContinueWith(_ => throw new TimeoutException("the grain did not answer"), TaskScheduler.Default)
+            : Task.CompletedTask;
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { FlushInterval = Quick, RetryDelay = Quick });
+
+        publisher.Add(Events.Numbered(1));
+        await Eventually.TrueAsync(() => transport.PublishAttempts.Count == 1, "the first attempt in flight");
+        publisher.Add(Events.Numbered(2));
+        publisher.Add(Events.Numbered(3));
+        gate.SetResult();
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(1, 3), transport.Acknowledged);
+    }
+
+    [Fact]
+    public async Task A_refused_batch_is_dropped_and_reported_and_later_ones_still_go()
+    {
+        var transport = new FakeTransport();
+        transport.BeforePublish = (events, _) => events[0].GetProperty("event_id").GetString() == "event_0001"
+            ? Task.FromException(new CaptionRefusedException("The session is over; it takes no more events."))
+            : Task.CompletedTask;
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = Quick });
+        var refused = new List<EventBatch>();
+        publisher.BatchRefused += (batch, _) => refused.Add(batch);
+
+        publisher.Add(Events.Numbered(1));
+        publisher.Add(Events.Numbered(2));
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(2, 2), transport.Acknowledged);
+        Assert.Equal(1, Assert.Single(refused).Number);
+    }
+
+    [Fact]
+    public async Task Flushing_with_nothing_added_returns_at_once()
+    {
+        await using var publisher = new CaptionPublisher(new FakeTransport(), "ses_1");
+
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(1));
+    }
+}
