@@ -9,6 +9,8 @@ var config = builder.Configuration;
 
 builder.UseOrleans(silo => silo
     .UseRealtimeClustering(config)
-    .AddRealtimeGrains(config));
+    .AddRealtimeGrains(config)
+    // Every silo feeds the Orleans Dashboard that api nodes serve (at /dashboard, behind the admin key).
+    .AddRealtimeDashboard());
 
 await builder.Build().RunAsync();

@@ -35,5 +35,5 @@ public static class DashboardHosting
     private static bool IsEnabled(IConfiguration config) => config.GetValue(EnabledKey, true);
 
     private static bool IsClientMode(IConfiguration config) =>
-        string.Equals(config[$"{OrleansOptions.Section}:Mode"], "Client", StringComparison.OrdinalIgnoreCase);
+        config.GetSection(OrleansOptions.Section).Get<OrleansOptions>()?.IsClient == true;
 }

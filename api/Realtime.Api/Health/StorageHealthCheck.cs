@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Realtime.Shared.Health;
+using Realtime.Silo.Hosting;
 
 namespace Realtime.Api.Health;
 
@@ -13,7 +14,7 @@ public sealed class StorageHealthCheck(IGrainFactory grains, IConfiguration conf
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var provider = config["Storage:Provider"] is { Length: > 0 } configured ? configured : "default";
+        var provider = RealtimeStorage.ProviderFrom(config);
         var start = time.GetTimestamp();
         try
         {
