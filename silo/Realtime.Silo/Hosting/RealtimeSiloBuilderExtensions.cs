@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Realtime.Silo.Sessions;
 using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Hosting;
@@ -20,6 +21,14 @@ public static class RealtimeSiloBuilderExtensions
 
         // Tenant secrets are encrypted at rest with this key ring; every silo of a cluster must share it.
         silo.Services.AddRealtimeDataProtection(configuration);
+
+        // Session timings from the section "Sessions" (Sessions:IdleTimeoutSeconds, Sessions:SubscriptionLifetimeSeconds).
+        silo.Services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.Section))
+            .Validate(o => o.IdleTimeoutSeconds > 0 && o.SubscriptionLifetimeSeconds > 0,
+                $"{SessionOptions.Section}:{nameof(SessionOptions.IdleTimeoutSeconds)} and " +
+                $"{SessionOptions.Section}:{nameof(SessionOptions.SubscriptionLifetimeSeconds)} must be positive.")
+            .ValidateOnStart();
 
         // Grains read time only through this, so tests can substitute a fake clock (Orleans adds the same default).
         silo.Services.TryAddSingleton(TimeProvider.System);

@@ -1,12 +1,16 @@
+using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
 
 namespace Realtime.Silo.Sessions;
 
 /// <summary>
 /// A session as it is persisted, with its lifecycle rules: issued → live → ended, or issued → expired.
-/// Pure, so the grain stays thin. Live arrives with captions: the first published event will move Issued to
-/// Live (a new method beside <see cref="End"/>), and a live session does not expire with its secret because
-/// the WebRTC call it opened goes on.
+/// Pure, so the grain stays thin. The first published event moves Issued to Live (<see cref="GoLive"/>); a live
+/// session does not expire with its secret, because the WebRTC call it opened goes on, but ends when idle.
+/// <para>
+/// Captions persist only what must survive a restart: the settled (final or failed) segments, and a ceiling
+/// above every seq handed out so far. Partials are not persisted.
+/// </para>
 /// </summary>
 [GenerateSerializer, Alias("Realtime.Silo.SessionRecord")]
 public sealed class SessionRecord
@@ -14,6 +18,23 @@ public sealed class SessionRecord
     [Id(0)] public SessionState State { get; set; }
     [Id(1)] public SessionStart? Start { get; set; }
     [Id(2)] public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The last publish (live sessions): the idle timeout runs from here.</summary>
+    [Id(3)] public DateTimeOffset? LastPublishAt { get; set; }
+
+    /// <summary>No seq handed out so far is above this; a new activation numbers from here on.</summary>
+    [Id(4)] public long SeqCeiling { get; set; }
+
+    /// <summary>
+    /// The settled segments in order of first appearance. The grain fills this just before writing and
+    /// empties it after loading or writing, so the segments are not held twice in memory.
+    /// </summary>
+    [Id(5)] public List<CaptionSegment>? Segments { get; set; }
+
+    [Id(6)] public DateTimeOffset? FirstEventAt { get; set; }
+
+    /// <summary>Events taken; written with the next write, so a crash may lose the count of recent ones.</summary>
+    [Id(7)] public int EventCount { get; set; }
 
     public bool IsOpen => State is SessionState.Issued or SessionState.Live;
 
@@ -46,6 +67,28 @@ public sealed class SessionRecord
         return true;
     }
 
+    /// <summary>The first publish makes an issued session live; true when that changed the state.</summary>
+    public bool GoLive(DateTimeOffset now)
+    {
+        if (State != SessionState.Issued) return false;
+        State = SessionState.Live;
+        LastPublishAt = now;
+        return true;
+    }
+
+    /// <summary>When a live session becomes idle too long (unless it publishes before), or null when not live.</summary>
+    public DateTimeOffset? IdleDueAt(TimeSpan idleTimeout) =>
+        State == SessionState.Live && LastPublishAt is { } at ? at + idleTimeout : null;
+
+    /// <summary>A live session with no publish for the idle timeout ends, at the moment it became due.</summary>
+    public bool EndIfIdle(DateTimeOffset now, TimeSpan idleTimeout)
+    {
+        if (IdleDueAt(idleTimeout) is not { } due || now < due) return false;
+        State = SessionState.Ended;
+        EndedAt = due;
+        return true;
+    }
+
     /// <summary>The owner ends an open session; ending one that is over changes nothing.</summary>
     public bool End(DateTimeOffset now)
     {
@@ -55,8 +98,8 @@ public sealed class SessionRecord
         return true;
     }
 
-    public SessionSnapshot? ToSnapshot(string sessionId) => Start is not { } s
+    public SessionSnapshot? ToSnapshot(string sessionId, int eventCount = 0, int segmentCount = 0) => Start is not { } s
         ? null
         : new SessionSnapshot(sessionId, s.TenantId, s.UserId, s.Model, s.Type, State, s.IssuedAt, s.ExpiresAt, EndedAt,
-            EventCount: 0, SegmentCount: 0);
+            eventCount, segmentCount);
 }

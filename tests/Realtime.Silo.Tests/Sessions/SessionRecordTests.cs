@@ -49,10 +49,42 @@ public sealed class SessionRecordTests
     public void A_live_session_does_not_expire_with_its_secret()
     {
         var record = Issued();
-        record.State = SessionState.Live; // set by the captions feature once it lands
+        Assert.True(record.GoLive(Now.AddMinutes(1)));
 
         Assert.False(record.ExpireIfDue(Start.ExpiresAt.AddMinutes(1)));
         Assert.True(record.End(Now.AddMinutes(7)));
+    }
+
+    [Fact]
+    public void Only_an_issued_session_goes_live_and_only_once()
+    {
+        var record = Issued();
+
+        Assert.True(record.GoLive(Now.AddSeconds(5)));
+        Assert.False(record.GoLive(Now.AddSeconds(9)));
+        Assert.Equal((SessionState.Live, Now.AddSeconds(5)), (record.State, record.LastPublishAt));
+
+        var ended = Issued();
+        ended.End(Now);
+        Assert.False(ended.GoLive(Now.AddSeconds(1)));
+        Assert.False(new SessionRecord().GoLive(Now));
+    }
+
+    [Fact]
+    public void A_live_session_ends_when_idle_for_the_timeout_at_the_moment_it_became_due()
+    {
+        var idle = TimeSpan.FromMinutes(10);
+        var record = Issued();
+        Assert.Null(record.IdleDueAt(idle)); // an issued session expires instead
+        record.GoLive(Now);
+        record.LastPublishAt = Now.AddMinutes(3);
+
+        Assert.Equal(Now.AddMinutes(13), record.IdleDueAt(idle));
+        Assert.False(record.EndIfIdle(Now.AddMinutes(13).AddTicks(-1), idle));
+        Assert.True(record.EndIfIdle(Now.AddMinutes(20), idle));
+        Assert.Equal((SessionState.Ended, Now.AddMinutes(13)), (record.State, record.EndedAt));
+        Assert.False(record.EndIfIdle(Now.AddHours(1), idle));
+        Assert.Null(record.IdleDueAt(idle));
     }
 
     [Fact]

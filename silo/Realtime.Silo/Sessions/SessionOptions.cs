@@ -1,0 +1,20 @@
+namespace Realtime.Silo.Sessions;
+
+/// <summary>Session timings, bound from the configuration section <c>Sessions</c> by <c>AddRealtimeGrains</c>.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>A live session with no publish for this long ends (and frees its owner's slot). Default 10 minutes.</summary>
+    public int IdleTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// An api node's subscription to a session is dropped when not refreshed (by Watch) for this long. Nodes
+    /// refresh every 30 s, so the default 90 s survives two lost refreshes.
+    /// </summary>
+    public int SubscriptionLifetimeSeconds { get; set; } = 90;
+
+    public TimeSpan IdleTimeout => TimeSpan.FromSeconds(IdleTimeoutSeconds);
+
+    public TimeSpan SubscriptionLifetime => TimeSpan.FromSeconds(SubscriptionLifetimeSeconds);
+}
