@@ -1,0 +1,3 @@
+namespace Realtime.WebRtc.Ice;
+
+public sealed record IceStateChangedEvent(IceConnectionState State) : IceEvent;

@@ -1,0 +1,15 @@
+namespace Realtime.WebRtc.Ice;
+
+/// <summary>Demultiplexes the one UDP socket that STUN, DTLS and SRTP share (RFC 7983).</summary>
+public static class PacketClassifier
+{
+    public static PacketKind Classify(ReadOnlySpan<byte> datagram) => datagram.IsEmpty ? PacketKind.Unknown : datagram[0] switch
+    {
+        <= 3 => PacketKind.Stun,
+        >= 16 and <= 19 => PacketKind.Zrtp,
+        >= 20 and <= 63 => PacketKind.Dtls,
+        >= 64 and <= 79 => PacketKind.TurnChannel,
+        >= 128 and <= 191 => PacketKind.RtpOrRtcp,
+        _ => PacketKind.Unknown,
+    };
+}

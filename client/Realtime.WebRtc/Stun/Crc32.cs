@@ -1,0 +1,35 @@
+namespace Realtime.WebRtc.Stun;
+
+/// <summary>
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), table-driven. The BCL only has CRC-32C
+/// (<c>BitOperations.Crc32C</c>); System.IO.Hashing would be a package for one small table.
+/// </summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = BuildTable();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (byte b in data)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+        return ~crc;
+    }
+
+    private static uint[] BuildTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            uint c = n;
+            for (int k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+            }
+            table[n] = c;
+        }
+        return table;
+    }
+}
