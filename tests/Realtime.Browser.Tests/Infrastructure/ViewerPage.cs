@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace Realtime.Browser.Tests.Infrastructure;
+
+/// <summary>The viewer page open in Chromium: its parts by role, and what went wrong in its console.</summary>
+public sealed class ViewerPage
+{
+    private ViewerPage(IPage page) => Page = page;
+
+    public IPage Page { get; }
+
+    /// <summary>Console errors, uncaught exceptions and refused requests (a CSP violation shows up here).</summary>
+    public ConcurrentQueue<string> Problems { get; } = new();
+
+    /// <summary>The URLs of the WebSockets the page opened.</summary>
+    public ConcurrentQueue<string> WebSockets { get; } = new();
+
+    public ILocator Connection => Page.Locator("#connection");
+
+    public ILocator SessionState => Page.Locator("#session-state");
+
+    public ILocator Segments => Page.Locator("#captions > li");
+
+    public ILocator History => Page.Locator("#history");
+
+    public static async Task<ViewerPage> OpenAsync(Chromium chromium, string url)
+    {
+        // A persistent context starts with one blank tab; use it rather than leave it beside a second one.
+        var tab = chromium.Context.Pages.FirstOrDefault() ?? await chromium.Context.NewPageAsync();
+        var page = new ViewerPage(tab);
+        tab.Console += (_, message) =>
+        {
+            if (message.Type == "error") page.Problems.Enqueue($"console: {message.Text} ({message.Location})");
+        };
+        tab.PageError += (_, error) => page.Problems.Enqueue($"page error: {error}");
+        tab.RequestFailed += (_, request) => page.Problems.Enqueue($"request failed: {request.Url} {request.Failure}");
+        tab.Response += (_, response) =>
+        {
+            if (response.Status >= 400) page.Problems.Enqueue($"HTTP {response.Status}: {response.Url}");
+        };
+        tab.WebSocket += (_, socket) => page.WebSockets.Enqueue(socket.Url);
+        var response = await tab.GotoAsync(url);
+        Assert.True(response?.Ok, $"GET {url} answered {response?.Status}");
+        return page;
+    }
+
+    public ILocator Segment(string text) => Segments.Filter(new LocatorFilterOptions { HasText = text });
+
+    public Task<string> FontStyleAsync(ILocator segment) =>
+        segment.Locator(".text").EvaluateAsync<string>("element => getComputedStyle(element).fontStyle");
+}
