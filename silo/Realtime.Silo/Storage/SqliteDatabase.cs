@@ -6,7 +6,7 @@ namespace Realtime.Silo.Storage;
 
 /// <summary>
 /// The SQLite file behind the <c>Sqlite</c> provider: where it is, how a connection to it is opened, and the one
-/// gate writes go through. Grain state and reminders share it; the Data Protection key ring lives beside it.
+/// writer every write goes through. Grain state and reminders share it; the Data Protection key ring lives beside it.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -15,9 +15,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
 
-    // Writers in this process queue here asynchronously, instead of blocking pool threads in SQLite's busy
-    // handler while another connection holds the write lock. The busy timeout remains for other processes.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lazy<SqliteWriteQueue> _writes;
 
     public SqliteDatabase(string connectionString)
     {
@@ -33,6 +31,7 @@ public sealed class SqliteDatabase : IDisposable
         builder.Pooling = true;
         builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
         _connectionString = builder.ToString();
+        _writes = new(() => new SqliteWriteQueue(Open));
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -66,22 +65,19 @@ public sealed class SqliteDatabase : IDisposable
         return read(connection);
     }
 
-    /// <summary>Runs <paramref name="write"/> on a fresh pooled connection, one writer of this process at a time.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken = default)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            using var connection = Open();
-            return write(connection);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    /// <summary>
+    /// Runs <paramref name="write"/> in the process's single writer, grouped with other waiting writes into one
+    /// transaction (see <see cref="SqliteWriteQueue"/>); the task completes once that transaction is committed.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write) => _writes.Value.Enqueue(write);
 
-    public void Dispose() => _writeGate.Dispose();
+    /// <summary>Finishes the queued writes and closes the pooled connections, so the file is released.</summary>
+    public void Dispose()
+    {
+        if (_writes.IsValueCreated) _writes.Value.Dispose();
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     private SqliteConnection Open()
     {

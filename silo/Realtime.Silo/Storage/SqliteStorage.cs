@@ -14,7 +14,8 @@ internal static class SqliteStorage
 {
     public static void AddTo(ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddSingleton(SqliteDatabase.From(configuration));
+        // A factory registration, so the container disposes it with the host (queued writes finish, the file is released).
+        silo.Services.AddSingleton(_ => SqliteDatabase.From(configuration));
         silo.Services.AddGrainStorage(RealtimeStorage.Name,
             (services, name) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(services, name));
         silo.AddReminders();

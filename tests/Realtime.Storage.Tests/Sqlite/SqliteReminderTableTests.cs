@@ -6,10 +6,13 @@ namespace Realtime.Storage.Tests.Sqlite;
 public sealed class SqliteReminderTableTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly List<SqliteDatabase> _databases = [];
 
     private async Task<SqliteReminderTable> OpenAsync()
     {
-        var table = new SqliteReminderTable(new SqliteDatabase(_folder.SqliteConnectionString()));
+        var database = new SqliteDatabase(_folder.SqliteConnectionString());
+        _databases.Add(database);
+        var table = new SqliteReminderTable(database);
         await table.Init();
         return table;
     }
@@ -58,5 +61,9 @@ public sealed class SqliteReminderTableTests : IDisposable
         Assert.Null(await table.ReadRow(grain, "expire"));
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        foreach (var database in _databases) database.Dispose();
+        _folder.Dispose();
+    }
 }

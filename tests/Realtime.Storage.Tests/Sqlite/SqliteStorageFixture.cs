@@ -15,12 +15,15 @@ public sealed class SqliteStorageFixture : IDisposable
         .AddSerializer(s => s.AddAssembly(typeof(UserRecord).Assembly))
         .BuildServiceProvider();
 
+    private readonly List<SqliteDatabase> _databases = [];
+
     public TempFolder Folder { get; } = new();
 
     /// <summary>A storage on the folder's database, as a silo would open it on start (a new one each call, as after a restart).</summary>
     public async Task<SqliteGrainStorage> OpenAsync(string file = "db/realtime.db")
     {
         var database = new SqliteDatabase(Folder.SqliteConnectionString(file));
+        _databases.Add(database);
         var storage = new SqliteGrainStorage("test", database, _services.GetRequiredService<Serializer>(),
             _services.GetRequiredService<IActivatorProvider>(), TimeProvider.System, NullLogger<SqliteGrainStorage>.Instance);
         await storage.Init();
@@ -29,6 +32,7 @@ public sealed class SqliteStorageFixture : IDisposable
 
     public void Dispose()
     {
+        foreach (var database in _databases) database.Dispose();
         _services.Dispose();
         Folder.Dispose();
     }
