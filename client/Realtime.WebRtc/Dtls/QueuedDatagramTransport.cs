@@ -1,0 +1,156 @@
+using Org.BouncyCastle.Tls;
+
+namespace Realtime.WebRtc.Dtls;
+
+/// <summary>
+/// The bridge between BouncyCastle's blocking DTLS and a sans-IO driver. BouncyCastle's worker thread pulls
+/// datagrams with <see cref="Receive(Span{byte}, int)"/> (a -1 return is its cue to retransmit a flight) and
+/// pushes records through <see cref="Send(ReadOnlySpan{byte})"/>; the driver delivers and collects on its own
+/// thread. "Idle" means the worker has consumed everything delivered and is blocked waiting for more, which lets
+/// the driver treat each delivery as a synchronous step.
+/// </summary>
+internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
+{
+    // Large enough for any record BouncyCastle accepts (2^14 plaintext plus expansion).
+    private const int ReceiveLimit = (1 << 14) + 2048;
+
+    private readonly object sync = new();
+    private readonly Queue<byte[]> inbound = new();
+    private readonly Queue<byte[]> outbound = new();
+    private bool closed;
+    private bool workerWaiting;
+    private bool workerExited;
+    private int driverCalls;
+
+    /// <summary>Raised (on the worker thread) when the worker sends while no driver call is in progress: a timer-driven retransmission.</summary>
+    public event Action? SentUnprompted;
+
+    public bool IsClosed
+    {
+        get { lock (sync) { return closed; } }
+    }
+
+    public int GetReceiveLimit() => ReceiveLimit;
+
+    public int GetSendLimit() => sendLimit;
+
+    public int Receive(byte[] buf, int off, int len, int waitMillis) => Receive(buf.AsSpan(off, len), waitMillis);
+
+    /// <summary>Called by BouncyCastle: blocks up to <paramref name="waitMillis"/> (0 = forever) for a datagram.</summary>
+    public int Receive(Span<byte> buffer, int waitMillis)
+    {
+        lock (sync)
+        {
+            long deadline = waitMillis > 0 ? Environment.TickCount64 + waitMillis : long.MaxValue;
+            while (inbound.Count == 0)
+            {
+                // Throwing ends the worker's blocking call; BouncyCastle wraps it and the worker sees a failure.
+                ObjectDisposedException.ThrowIf(closed, this);
+                workerWaiting = true;
+                Monitor.PulseAll(sync);
+                long remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0)
+                {
+                    workerWaiting = false;
+                    return -1;
+                }
+                Monitor.Wait(sync, (int)Math.Min(remaining, int.MaxValue));
+            }
+            workerWaiting = false;
+            byte[] datagram = inbound.Dequeue();
+            int length = Math.Min(datagram.Length, buffer.Length);
+            datagram.AsSpan(0, length).CopyTo(buffer);
+            return length;
+        }
+    }
+
+    public void Send(byte[] buf, int off, int len) => Send(buf.AsSpan(off, len));
+
+    public void Send(ReadOnlySpan<byte> buffer)
+    {
+        bool unprompted;
+        lock (sync)
+        {
+            if (closed)
+            {
+                return;
+            }
+            outbound.Enqueue(buffer.ToArray());
+            unprompted = driverCalls == 0;
+        }
+        if (unprompted)
+        {
+            SentUnprompted?.Invoke();
+        }
+    }
+
+    /// <summary>Called by BouncyCastle after close_notify or a fatal alert; also by the owner to stop the worker.</summary>
+    public void Close()
+    {
+        lock (sync)
+        {
+            closed = true;
+            Monitor.PulseAll(sync);
+        }
+    }
+
+    /// <summary>Queues a datagram from the network for the worker.</summary>
+    public void Deliver(ReadOnlySpan<byte> datagram)
+    {
+        lock (sync)
+        {
+            if (closed)
+            {
+                return;
+            }
+            inbound.Enqueue(datagram.ToArray());
+            Monitor.PulseAll(sync);
+        }
+    }
+
+    public bool TryTakeOutbound(out byte[] datagram)
+    {
+        lock (sync)
+        {
+            return outbound.TryDequeue(out datagram!);
+        }
+    }
+
+    /// <summary>Marks a driver call in progress so sends it causes are not reported as unprompted.</summary>
+    public void EnterDriverCall()
+    {
+        lock (sync) { driverCalls++; }
+    }
+
+    public void ExitDriverCall()
+    {
+        lock (sync) { driverCalls--; }
+    }
+
+    public void MarkWorkerExited()
+    {
+        lock (sync)
+        {
+            workerExited = true;
+            Monitor.PulseAll(sync);
+        }
+    }
+
+    /// <summary>Blocks until the worker has consumed every delivered datagram and waits for more, or has exited.</summary>
+    public void WaitIdle(TimeSpan limit)
+    {
+        long deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
+        lock (sync)
+        {
+            while (!workerExited && !(workerWaiting && inbound.Count == 0))
+            {
+                long remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0)
+                {
+                    return;
+                }
+                Monitor.Wait(sync, (int)remaining);
+            }
+        }
+    }
+}

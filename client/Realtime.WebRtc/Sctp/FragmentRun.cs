@@ -1,0 +1,42 @@
+namespace Realtime.WebRtc.Sctp;
+
+/// <summary>
+/// The fragments of one ordered message collected so far, keyed by TSN. Fragments of a message carry
+/// consecutive TSNs (RFC 9260 §6.9), so it is complete once it holds B through E with no hole.
+/// </summary>
+internal sealed class FragmentRun
+{
+    private readonly SortedList<long, DataChunk> fragments = [];
+
+    public int Bytes { get; private set; }
+
+    public void Add(long tsn, DataChunk chunk)
+    {
+        if (fragments.TryAdd(tsn, chunk))
+        {
+            Bytes += chunk.Payload.Length;
+        }
+    }
+
+    public bool IsComplete =>
+        fragments.Count > 0
+        && fragments.Values[0].Beginning
+        && fragments.Values[^1].Ending
+        && fragments.Keys[^1] - fragments.Keys[0] + 1 == fragments.Count;
+
+    public DataChunk First => fragments.Values[0];
+
+    public byte[] Assemble() => Join(fragments.Values, Bytes);
+
+    public static byte[] Join(IEnumerable<DataChunk> parts, int length)
+    {
+        var message = new byte[length];
+        int offset = 0;
+        foreach (DataChunk part in parts)
+        {
+            part.Payload.CopyTo(message, offset);
+            offset += part.Payload.Length;
+        }
+        return message;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+
+namespace Realtime.WebRtc.Sctp;
+
+/// <summary>
+/// One SCTP association (RFC 9260) as a sans-IO state machine, for use over DTLS (RFC 8261): feed it packets
+/// and the current time, poll the packets it wants sent, the events it raises, and when it next needs
+/// <see cref="HandleTimeout"/>. Either side may <see cref="Connect"/>; an INIT is answered in any state,
+/// so simultaneous opens (the WebRTC norm) resolve through the collision rules of §5.2.
+/// Not thread-safe: the owner serialises calls.
+/// </summary>
+public sealed partial class SctpAssociation
+{
+    private readonly SctpOptions options;
+    private readonly byte[] cookieKey = RandomNumberGenerator.GetBytes(32);
+    private readonly Queue<SctpChunk> control = new();
+    private readonly Queue<byte[]> transmits = new();
+    private readonly Queue<SctpEvent> events = new();
+    private readonly List<SctpEvent> delivered = [];
+    private RtoEstimator rto;
+    private SctpSender sender;
+    private SctpReassembler reassembler;
+    private InboundTsnTracker? inbound;
+    private uint localTag;
+    private uint localInitialTsn;
+    private uint peerTag;
+    private TimeSpan now;
+    private int errorCount;
+    private bool ended;
+
+    public SctpAssociation(SctpOptions? options = null)
+    {
+        this.options = options ?? new SctpOptions();
+        localTag = RandomNonZero();
+        localInitialTsn = RandomUInt32();
+        rto = new RtoEstimator(this.options);
+        sender = new SctpSender(this.options, rto, localInitialTsn);
+        reassembler = new SctpReassembler(this.options.MaxReceiveMessageSize);
+        nextRequestSeq = localInitialTsn;
+    }
+
+    public SctpAssociationState State { get; private set; } = SctpAssociationState.Closed;
+
+    /// <summary>Outbound streams usable after negotiation: the smaller of ours and the peer's inbound limit.</summary>
+    public ushort OutboundStreams { get; private set; }
+
+    public ushort InboundStreams { get; private set; }
+
+    /// <summary>The current retransmission timeout, for diagnostics.</summary>
+    public TimeSpan Rto => rto.Rto;
+
+    /// <summary>Starts the handshake by sending INIT (RFC 9260 §5.1). Only meaningful while closed.</summary>
+    public void Connect(TimeSpan now)
+    {
+        this.now = now;
+        if (State == SctpAssociationState.Closed && !ended)
+        {
+            SendInit();
+        }
+        Flush();
+    }
+
+    /// <summary>Processes one received packet.</summary>
+    public void HandlePacket(ReadOnlySpan<byte> bytes, TimeSpan now)
+    {
+        this.now = now;
+        SctpPacket packet;
+        try
+        {
+            packet = SctpPacket.Decode(bytes);
+        }
+        catch (SctpFormatException)
+        {
+            return; // RFC 9260 §6.8: bad checksums and garbage are dropped silently.
+        }
+        if (packet.DestinationPort == options.LocalPort && AcceptsTag(packet))
+        {
+            Dispatch(packet);
+        }
+        Flush();
+    }
+
+    /// <summary>Runs whatever timers have expired by <paramref name="now"/>.</summary>
+    public void HandleTimeout(TimeSpan now)
+    {
+        this.now = now;
+        RunTimers();
+        Flush();
+    }
+
+    /// <summary>The earliest instant <see cref="HandleTimeout"/> has work to do, or null when no timer runs.</summary>
+    public TimeSpan? PollTimeout() => State == SctpAssociationState.Closed ? null : Earliest(t1Deadline, t2Deadline, sender.T3Deadline, delayedAckDeadline, heartbeatDeadline, reconfigDeadline);
+
+    /// <summary>Takes the next packet to hand to DTLS.</summary>
+    public bool TryPollTransmit(out byte[] packet) => transmits.TryDequeue(out packet!);
+
+    public bool TryPollEvent(out SctpEvent sctpEvent) => events.TryDequeue(out sctpEvent!);
+
+    /// <summary>Queues a user message. Allowed before the association is up; it goes out once established.</summary>
+    public void Send(ushort streamId, uint ppid, ReadOnlySpan<byte> payload, SctpSendOptions send = default)
+    {
+        if (ended || State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed or SctpAssociationState.Established))
+        {
+            throw new InvalidOperationException($"Cannot send in state {State}.");
+        }
+        if (payload.IsEmpty)
+        {
+            throw new ArgumentException("SCTP cannot carry an empty message; WebRTC sends one padding byte with an 'empty' PPID.", nameof(payload));
+        }
+        sender.Enqueue(streamId, ppid, payload, send, now);
+        Flush();
+    }
+
+    /// <summary>Bytes queued on a stream that have not been sent yet (the browser's <c>bufferedAmount</c>).</summary>
+    public long BufferedAmount(ushort streamId) => sender.UnsentBytes(streamId);
+
+    private void Emit(SctpEvent sctpEvent) => events.Enqueue(sctpEvent);
+
+    private void Dispatch(SctpPacket packet)
+    {
+        bool sawData = false;
+        foreach (SctpChunk chunk in packet.Chunks)
+        {
+            if (!Handle(chunk, packet.VerificationTag, ref sawData))
+            {
+                break;
+            }
+        }
+        if (sawData)
+        {
+            AfterDataPacket();
+        }
+    }
+
+    /// <summary>Handles one chunk; returns false when the rest of the packet must be ignored.</summary>
+    private bool Handle(SctpChunk chunk, uint tag, ref bool sawData)
+    {
+        switch (chunk)
+        {
+            case InitChunk { IsAck: false } init: OnInit(init); return false;
+            case InitChunk ack: OnInitAck(ack); return true;
+            case CookieEchoChunk echo: OnCookieEcho(echo, tag); return true;
+            case DataChunk data: sawData |= OnData(data); return true;
+            case SackChunk sack: OnSack(sack); return true;
+            case HeartbeatChunk heartbeat: OnHeartbeat(heartbeat); return true;
+            case AbortChunk abort: OnAbort(abort); return false;
+            case ShutdownChunk shutdown: OnShutdown(shutdown); return true;
+            case ErrorChunk error: OnError(error); return true;
+            case ForwardTsnChunk forward: OnForwardTsn(forward); return true;
+            case ReconfigChunk reconfig: OnReconfig(reconfig); return true;
+            case UnknownChunk unknown: return OnUnknownChunk(unknown);
+            case SignalChunk signal: OnSignal(signal); return true;
+            default: return true;
+        }
+    }
+
+    private void OnSignal(SignalChunk signal)
+    {
+        switch (signal.Type)
+        {
+            case SctpChunkType.CookieAck: OnCookieAck(); break;
+            case SctpChunkType.ShutdownAck: OnShutdownAck(); break;
+            case SctpChunkType.ShutdownComplete: OnShutdownComplete(); break;
+        }
+    }
+
+    /// <summary>Unrecognised chunk types: the top two bits decide skipping and reporting (RFC 9260 §3.2).</summary>
+    private bool OnUnknownChunk(UnknownChunk unknown)
+    {
+        if (unknown.Report && peerTag != 0)
+        {
+            control.Enqueue(new ErrorChunk([new SctpTlv(SctpErrorCause.UnrecognizedChunkType, unknown.Encode())]));
+        }
+        return unknown.SkipAndContinue;
+    }
+
+    /// <summary>
+    /// Verification tag rules (RFC 9260 §8.5, §8.5.1): INIT carries 0; COOKIE-ECHO is checked against its
+    /// cookie; ABORT and SHUTDOWN-COMPLETE with the T bit carry the peer's tag; everything else ours.
+    /// </summary>
+    private bool AcceptsTag(SctpPacket packet)
+    {
+        if (packet.Chunks.Count == 0)
+        {
+            return false;
+        }
+        SctpChunk first = packet.Chunks[0];
+        return first switch
+        {
+            InitChunk { IsAck: false } => packet.VerificationTag == 0 && packet.Chunks.Count == 1,
+            CookieEchoChunk => true,
+            AbortChunk { ReflectedTag: true } => packet.VerificationTag == peerTag && peerTag != 0,
+            SignalChunk { Type: SctpChunkType.ShutdownComplete, ReflectedTag: true } => packet.VerificationTag == peerTag && peerTag != 0,
+            _ => packet.VerificationTag == localTag,
+        };
+    }
+
+    private static TimeSpan? Earliest(params TimeSpan?[] deadlines)
+    {
+        TimeSpan? earliest = null;
+        foreach (TimeSpan? deadline in deadlines)
+        {
+            if (deadline is { } d && (earliest is null || d < earliest))
+            {
+                earliest = d;
+            }
+        }
+        return earliest;
+    }
+
+    private static uint RandomUInt32() => BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+
+    private static uint RandomNonZero()
+    {
+        uint value;
+        do
+        {
+            value = RandomUInt32();
+        }
+        while (value == 0);
+        return value;
+    }
+}
