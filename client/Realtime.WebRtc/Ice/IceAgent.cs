@@ -27,11 +27,7 @@ public sealed partial class IceAgent
     public IceAgent(IceAgentOptions? options = null)
     {
         _options = options ?? new IceAgentOptions();
-        if (_options.Lite && _options.Role != IceRole.Controlled)
-        {
-            throw new ArgumentException("An ICE-lite agent is always controlled.", nameof(options));
-        }
-        Role = _options.Role;
+        Role = _options.Lite ? IceRole.Controlled : _options.Role; // a lite agent never controls
         LocalCredentials = _options.LocalCredentials
             ?? (_options.Random is { } r ? IceCredentials.Generate(r) : IceCredentials.Generate());
         TieBreaker = _options.TieBreaker ?? NewTieBreaker(_options.Random);

@@ -3,7 +3,7 @@ namespace Realtime.WebRtc.Ice;
 /// <summary>How an <see cref="IceAgent"/> behaves; the timings default to the RFCs' values.</summary>
 public sealed record IceAgentOptions
 {
-    /// <summary>The starting role. The offerer is controlling unless the peer is ICE-lite.</summary>
+    /// <summary>The starting role: the offerer controls, and so does whoever faces an ICE-lite peer. Ignored when <see cref="Lite"/>.</summary>
     public IceRole Role { get; init; } = IceRole.Controlling;
 
     /// <summary>ICE-lite (RFC 8445 §2.5): never sends checks, only answers them; always controlled.</summary>

@@ -100,6 +100,11 @@ public sealed record IceCandidate
         return text.ToString();
     }
 
+    /// <summary>Candidates are equal when they would be written the same (the extension list compares by content).</summary>
+    public bool Equals(IceCandidate? other) => other is not null && ToSdpValue() == other.ToSdpValue();
+
+    public override int GetHashCode() => ToSdpValue().GetHashCode(StringComparison.Ordinal);
+
     /// <summary>The browser form, <c>candidate:…</c>.</summary>
     public override string ToString() => "candidate:" + ToSdpValue();
 

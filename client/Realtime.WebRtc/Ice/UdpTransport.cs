@@ -22,6 +22,7 @@ public sealed class UdpTransport : IAsyncDisposable
     private volatile IceCandidatePair? _selected;
     private volatile IceConnectionState _state;
     private Task[] _loops = [];
+    private int _disposed;
 
     private UdpTransport(IceAgent agent, Dictionary<IPEndPoint, Socket> sockets, TimeProvider time)
     {
@@ -29,6 +30,8 @@ public sealed class UdpTransport : IAsyncDisposable
         _sockets = sockets;
         _time = time;
         LocalCandidates = sockets.Keys.Select(agent.AddHostCandidate).ToArray();
+        // Nobody has to await Connected; observe its failure so it is not reported as unobserved.
+        _connected.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>Non-STUN datagrams (DTLS, SRTP) and their source. Raised on a receive loop; the array is the handler's.</summary>
@@ -102,6 +105,10 @@ public sealed class UdpTransport : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         foreach (Socket socket in _sockets.Values)
         {

@@ -6,5 +6,7 @@ internal static class IceTestOptions
 {
     public static IceAgentOptions Controlling => new() { Role = IceRole.Controlling };
     public static IceAgentOptions Controlled => new() { Role = IceRole.Controlled };
-    public static IceAgentOptions Lite => new() { Role = IceRole.Controlled, Lite = true };
+
+    /// <summary>No role given: a lite agent is controlled whatever the options say.</summary>
+    public static IceAgentOptions Lite => new() { Lite = true };
 }

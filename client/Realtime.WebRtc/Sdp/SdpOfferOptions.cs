@@ -1,0 +1,19 @@
+namespace Realtime.WebRtc.Sdp;
+
+/// <summary>What a .NET client's offer contains: BUNDLEd audio (mid 0) and data (mid 1) by default.</summary>
+public sealed record SdpOfferOptions
+{
+    public bool Audio { get; init; } = true;
+    public bool Data { get; init; } = true;
+    public SdpDirection AudioDirection { get; init; } = SdpDirection.SendRecv;
+    public int OpusPayloadType { get; init; } = 111;
+
+    /// <summary>Also offer PCMU (0) and PCMA (8), as browsers do.</summary>
+    public bool OfferG711 { get; init; }
+
+    /// <summary>When set, <c>a=ssrc:&lt;ssrc&gt; cname:&lt;cname&gt;</c> announces our outgoing audio stream.</summary>
+    public uint? AudioSsrc { get; init; }
+    public string Cname { get; init; } = "realtime";
+    public int SctpPort { get; init; } = SdpTransportInfo.DefaultSctpPort;
+    public int MaxMessageSize { get; init; } = 262144;
+}
