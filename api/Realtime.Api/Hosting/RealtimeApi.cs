@@ -13,6 +13,7 @@ using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
 using Realtime.Api.Tokens;
 using Realtime.Api.Upstream;
+using Realtime.Api.Viewer;
 using Realtime.Emulator;
 
 namespace Realtime.Api.Hosting;
@@ -97,6 +98,7 @@ public static class RealtimeApi
         app.MapSessionEndpoints();
         app.MapHub<CaptionHub>(CaptionHub.Path);
         app.MapAdminEndpoints();
+        app.MapViewerEndpoints();
         if (features.Dev) app.MapDevEndpoints();
         if (features.Emulator) app.MapRealtimeEmulator();
     }
