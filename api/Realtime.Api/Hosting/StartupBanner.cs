@@ -19,7 +19,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(unknown)";
         logger.LogInformation("Realtime.Orleans api listening on {Address}; OpenAI upstream: {Upstream}; storage: {Storage}.",
-            address, features.Emulator ? "built-in emulator" : config["OpenAI:BaseUrl"], config["Storage:Provider"] ?? "Memory");
+            address, features.Emulator ? "built-in emulator" : config["OpenAI:BaseUrl"], Realtime.Silo.Hosting.RealtimeStorage.ProviderFrom(config));
         if (features.Dev)
             logger.LogInformation(
                 "Get a token: curl -s -X POST {Address}/dev/token -H 'content-type: application/json' -d '{{\"user\":\"alice\"}}'  " +
