@@ -29,7 +29,8 @@ public static class MetricsHosting
                 .AddMeter(RealtimeMetrics.MeterName, OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics")
-                .AddPrometheusExporter());
+                // No cached answers (the default keeps one for 300 ms): a scrape right after an action shows it.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 

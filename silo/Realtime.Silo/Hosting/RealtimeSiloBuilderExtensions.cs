@@ -30,6 +30,10 @@ public static class RealtimeSiloBuilderExtensions
                 $"{SessionOptions.Section}:{nameof(SessionOptions.SubscriptionLifetimeSeconds)} must be positive.")
             .ValidateOnStart();
 
+        // Sessions by state on the meter "Realtime.Orleans" (exported by the api's /metrics when co-hosted).
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<SessionCensus>();
+
         // Grains read time only through this, so tests can substitute a fake clock (Orleans adds the same default).
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

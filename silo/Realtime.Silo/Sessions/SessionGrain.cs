@@ -30,6 +30,7 @@ public sealed class SessionGrain(
     [PersistentState("session", RealtimeStorage.Name)] IPersistentState<SessionRecord> state,
     TimeProvider time,
     IOptions<SessionOptions> options,
+    SessionCensus census,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     /// <summary>How many seqs one ceiling write reserves.</summary>
@@ -47,6 +48,9 @@ public sealed class SessionGrain(
     // after a restart does not take a session that kept publishing partials for idle.
     private DateTimeOffset? _lastPublishWritten;
 
+    // The state SessionCensus counts this activation under: the stored state, None before activation and after.
+    private SessionState _counted;
+
     private string SessionId => this.GetPrimaryKeyString();
 
     private SessionRecord Record => state.State;
@@ -57,8 +61,15 @@ public sealed class SessionGrain(
         Record.Segments = null; // the aggregator holds them now
         _lastPublishWritten = Record.LastPublishAt;
 
+        Count(Record.State);
         // Timers do not survive a deactivation or a silo restart: settle or re-arm on every activation.
-        return SettleOrArm();
+        return SettleOrArmCounted();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Count(SessionState.None);
+        return Task.CompletedTask;
     }
 
     public async Task Start(SessionStart start)
@@ -230,6 +241,7 @@ public sealed class SessionGrain(
         {
             await state.WriteStateAsync();
             _lastPublishWritten = Record.LastPublishAt;
+            Count(Record.State);
         }
         catch
         {
@@ -260,6 +272,26 @@ public sealed class SessionGrain(
                 _nodes.Remove(nodeId);
             }
         }
+    }
+
+    // A failed activation is never deactivated: it must not stay counted.
+    private async Task SettleOrArmCounted()
+    {
+        try
+        {
+            await SettleOrArm();
+        }
+        catch
+        {
+            Count(SessionState.None);
+            throw;
+        }
+    }
+
+    private void Count(SessionState now)
+    {
+        census.Moved(_counted, now);
+        _counted = now;
     }
 
     private void DropStaleNodes(DateTimeOffset now)

@@ -43,7 +43,7 @@ public sealed partial class PrometheusText
 
     public bool Has(string name) => Samples.Any(s => s.Name == name);
 
-    /// <summary>Scrapes until <paramref name="done"/> holds (the exporter caches a scrape briefly), failing after 10 s.</summary>
+    /// <summary>Scrapes until <paramref name="done"/> holds (a grain's or an observer's work may land just after the answer), failing after 10 s.</summary>
     public static async Task<PrometheusText> WaitForAsync(ApiHost host, Func<PrometheusText, bool> done, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

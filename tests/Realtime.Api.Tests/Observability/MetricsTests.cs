@@ -87,6 +87,26 @@ public sealed class MetricsTests(StubbedApiHost host)
     }
 
     [Fact]
+    public async Task Sessions_by_state_follow_a_session_from_issued_to_live_to_ended()
+    {
+        const string open = "realtime_sessions_open", closed = "realtime_sessions_closed_total";
+        var start = await PrometheusText.ScrapeAsync(host);
+        double Issued(PrometheusText s) => s.Sum(open, ("state", "issued")) - start.Sum(open, ("state", "issued"));
+        double Live(PrometheusText s) => s.Sum(open, ("state", "live")) - start.Sum(open, ("state", "live"));
+        double Ended(PrometheusText s) => s.Sum(closed, ("state", "ended")) - start.Sum(closed, ("state", "ended"));
+
+        var (jwt, sessionId) = await NewTenantUserAsync(mint: true);
+        await PrometheusText.WaitForAsync(host, s => Issued(s) == 1 && Live(s) == 0, "one more issued session");
+
+        await using (var speaker = await CaptionClient.ConnectAsync(host, jwt))
+            await speaker.PublishAsync(sessionId!, OpenAIEvents.UserCompleted("item_s", "now live"));
+        await PrometheusText.WaitForAsync(host, s => Issued(s) == 0 && Live(s) == 1, "the session live, no longer issued");
+
+        await HttpAssert.OkAsync(await SessionCalls.PostAsync(host, jwt, $"/api/sessions/{sessionId}/end"));
+        await PrometheusText.WaitForAsync(host, s => Issued(s) == 0 && Live(s) == 0 && Ended(s) == 1, "the session ended");
+    }
+
+    [Fact]
     public async Task Metrics_never_show_a_key_a_secret_a_token_or_an_id()
     {
         const string tenantKey = "sk-tenant-METRICSCANARY-abcdefghijklmnopqrstuvwxyz";
