@@ -1,0 +1,32 @@
+namespace Realtime.Benchmarks.Load;
+
+/// <summary>
+/// One measured run: 200 answers and their latencies, every other answer (or failure) counted by kind.
+/// Throughput counts 200 answers only, so a server that fails fast never looks fast. Latencies are sorted.
+/// </summary>
+public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<string, int> Errors)
+{
+    public int Ok => LatenciesMs.Length;
+
+    public int ErrorCount => Errors.Values.Sum();
+
+    public double RequestsPerSecond => Ok / Elapsed.TotalSeconds;
+
+    public double P50 => Percentile(0.50);
+
+    public double P99 => Percentile(0.99);
+
+    /// <summary>The mean of several runs of one server: summed counts over summed time, latencies pooled.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> runs)
+    {
+        var errors = runs.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+        return new LoadResult(TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors);
+    }
+
+    private double Percentile(double p)
+    {
+        if (LatenciesMs.Length == 0) return double.NaN;
+        var index = (int)Math.Ceiling(p * LatenciesMs.Length) - 1;
+        return LatenciesMs[Math.Clamp(index, 0, LatenciesMs.Length - 1)];
+    }
+}
