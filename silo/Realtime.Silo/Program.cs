@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 using Realtime.Silo.Hosting;
 
@@ -6,6 +7,20 @@ using Realtime.Silo.Hosting;
 // such as --Storage:Provider=Memory. Clustering and grains are set up exactly as in the api's co-hosted silo.
 var builder = Host.CreateApplicationBuilder(args);
 var config = builder.Configuration;
+
+// The api quiets Orleans' and Polly's chatter in its appsettings.json; the silo has no such file, so the same
+// defaults go in as the lowest source, under environment variables and arguments (Logging__LogLevel__Orleans=…).
+config.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "Warning",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    },
+});
 
 builder.UseOrleans(silo => silo
     .UseRealtimeClustering(config)

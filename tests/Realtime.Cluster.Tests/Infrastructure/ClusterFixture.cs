@@ -40,11 +40,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         Probe = await ClusterProbe.ConnectAsync(Identity);
     }
 
-    /// <summary>Starts every process (silos first) and waits until both api nodes see both silos.</summary>
+    /// <summary>
+    /// Starts every process and waits until both api nodes see both silos. The api nodes go first, as after a
+    /// whole-cluster outage they may: they keep retrying until a gateway answers instead of failing.
+    /// </summary>
     public async Task StartAllAsync()
     {
-        foreach (var silo in Silos) silo.Start();
         foreach (var api in Apis) api.Start();
+        foreach (var silo in Silos) silo.Start();
         await WaitUntilReadyAsync();
     }
 
