@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Realtime.Api.Tests.Infrastructure;
 
 namespace Realtime.Api.Tests.Observability;
@@ -71,6 +74,57 @@ public sealed class GracefulShutdownTests
         finally
         {
             await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_open_dashboard_log_stream_does_not_hold_the_stop_up()
+    {
+        var host = new ConfiguredApiHost("Development", new Dictionary<string, string?> { ["Hosting:ShutdownTimeoutSeconds"] = "30" });
+        await host.InitializeAsync();
+        try
+        {
+            // The dashboard's live log streams for an hour unless the node ends it.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/Trace");
+            request.Headers.Add("X-Admin-Key", ApiHost.AdminKey);
+            // Not host.Client: its recorder reads every body to the end.
+            using var browser = new HttpClient { BaseAddress = host.BaseAddress };
+            using var stream = await browser.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+
+            var clock = Stopwatch.StartNew();
+            await host.TerminateAsync();
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {clock.Elapsed}");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_shutdown_timeout_is_30_s_unless_configured()
+    {
+        var configured = new ConfiguredApiHost("Development", new Dictionary<string, string?> { ["Hosting:ShutdownTimeoutSeconds"] = "7" });
+        await configured.InitializeAsync();
+        try
+        {
+            Assert.Equal(TimeSpan.FromSeconds(7), configured.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        }
+        finally
+        {
+            await configured.DisposeAsync();
+        }
+        var unset = new ConfiguredApiHost("Development", new Dictionary<string, string?>());
+        await unset.InitializeAsync();
+        try
+        {
+            Assert.Equal(TimeSpan.FromSeconds(30), unset.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        }
+        finally
+        {
+            await unset.DisposeAsync();
         }
     }
 
