@@ -24,8 +24,12 @@ public sealed class SiloNode(string name, ClusterIdentity cluster, string workDi
         environment["Orleans__SiloPort"] = SiloPort.ToString();
         environment["Orleans__GatewayPort"] = GatewayPort.ToString();
         environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
+        environment["Orleans__Membership__MaxProbeTimeout"] = "00:00:02";
         environment["Orleans__Membership__NumMissedProbesLimit"] = "2";
         environment["Orleans__Membership__TableRefreshTimeout"] = "00:00:02";
+        // Four busy processes on two cores look "degraded" to Orleans, which would then stretch every probe up to
+        // MaxProbeTimeout; the test wants the plain timings above.
+        environment["Orleans__Membership__ExtendProbeTimeoutDuringDegradation"] = "false";
         var folder = Directory.CreateDirectory(Path.Combine(workDirectory, name)).FullName;
         _process = ChildProcess.Start(name, DotNet.Host, [BuildLayout.SiloDll], environment, folder, workDirectory);
     }
