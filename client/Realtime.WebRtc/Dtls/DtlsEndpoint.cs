@@ -96,14 +96,23 @@ public sealed class DtlsEndpoint : IDisposable
         }
     }
 
-    /// <summary>Encrypts one application-data record; it is ready in <see cref="TryPollTransmit"/> on return.</summary>
-    public void Send(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Encrypts one application-data record; it is ready in <see cref="TryPollTransmit"/> on return. Returns
+    /// false, and leaves the endpoint failed, if the record layer refuses (it has already failed or closed).
+    /// </summary>
+    public bool Send(ReadOnlySpan<byte> data)
     {
         DtlsTransport connected = transport ?? throw new InvalidOperationException("DTLS is not connected.");
         wire.EnterDriverCall();
         try
         {
             connected.Send(data);
+            return true;
+        }
+        catch (IOException error)
+        {
+            OnConnectionLost(error);
+            return false;
         }
         finally
         {
@@ -115,6 +124,7 @@ public sealed class DtlsEndpoint : IDisposable
     public void Close()
     {
         DtlsTransport? connected;
+        bool started;
         lock (gate)
         {
             if (State is DtlsState.Closed or DtlsState.Failed)
@@ -123,7 +133,13 @@ public sealed class DtlsEndpoint : IDisposable
             }
             closeRequested = true;
             connected = transport;
+            started = State != DtlsState.New;
             State = DtlsState.Closed;
+        }
+        if (!started)
+        {
+            wire.Close(); // No worker to wait for.
+            return;
         }
         RunDriverCall(() =>
         {
@@ -165,7 +181,7 @@ public sealed class DtlsEndpoint : IDisposable
         }
         catch (Exception error)
         {
-            OnWorkerStopped(error);
+            OnConnectionLost(error);
         }
         finally
         {
@@ -196,7 +212,7 @@ public sealed class DtlsEndpoint : IDisposable
         }
     }
 
-    private void OnWorkerStopped(Exception error)
+    private void OnConnectionLost(Exception error)
     {
         lock (gate)
         {

@@ -8,6 +8,12 @@ namespace Realtime.WebRtc.Dtls;
 /// pushes records through <see cref="Send(ReadOnlySpan{byte})"/>; the driver delivers and collects on its own
 /// thread. "Idle" means the worker has consumed everything delivered and is blocked waiting for more, which lets
 /// the driver treat each delivery as a synchronous step.
+/// <para>
+/// Records sent back to back are packed into one datagram up to the send limit (RFC 6347 §4.1.1 allows
+/// several per datagram). Besides saving packets this keeps a flight together: BouncyCastle switches its read
+/// epoch the moment a ChangeCipherSpec arrives, so a CCS that overtook the CertificateVerify of its own flight
+/// would make the peer drop that epoch-0 message forever.
+/// </para>
 /// </summary>
 internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
 {
@@ -17,6 +23,7 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     private readonly object sync = new();
     private readonly Queue<byte[]> inbound = new();
     private readonly Queue<byte[]> outbound = new();
+    private readonly List<byte> packing = [];
     private bool closed;
     private bool workerWaiting;
     private bool workerExited;
@@ -75,7 +82,12 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
             {
                 return;
             }
-            outbound.Enqueue(buffer.ToArray());
+            if (packing.Count > 0 && packing.Count + buffer.Length > sendLimit)
+            {
+                outbound.Enqueue([.. packing]);
+                packing.Clear();
+            }
+            packing.AddRange(buffer);
             unprompted = driverCalls == 0;
         }
         if (unprompted)
@@ -108,10 +120,16 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
         }
     }
 
+    /// <summary>Takes the next datagram; the one still being packed counts as finished once the driver asks.</summary>
     public bool TryTakeOutbound(out byte[] datagram)
     {
         lock (sync)
         {
+            if (outbound.Count == 0 && packing.Count > 0)
+            {
+                outbound.Enqueue([.. packing]);
+                packing.Clear();
+            }
             return outbound.TryDequeue(out datagram!);
         }
     }

@@ -46,6 +46,9 @@ public sealed partial class SctpAssociation
 
     public ushort InboundStreams { get; private set; }
 
+    /// <summary>Whether the peer announced RE-CONFIG, without which stream resets are local only.</summary>
+    public bool PeerSupportsStreamReset => peerSupportsReconfig;
+
     /// <summary>The current retransmission timeout, for diagnostics.</summary>
     public TimeSpan Rto => rto.Rto;
 

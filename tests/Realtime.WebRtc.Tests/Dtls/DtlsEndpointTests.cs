@@ -153,4 +153,43 @@ public sealed class DtlsEndpointTests
         int suiteAt = 25 + 2 + 32 + 1 + sessionIdLength;
         Assert.Equal([0xC0, 0x2B], serverHello[suiteAt..(suiteAt + 2)]);
     }
+
+    [Fact]
+    public void Hellos_and_certificate_request_carry_what_chromium_requires()
+    {
+        using var pair = new DtlsPair(Fast, Fast);
+        var messages = new List<(bool FromClient, byte Type, byte[] Body)>();
+        pair.Drop = (fromClient, datagram) =>
+        {
+            messages.AddRange(DtlsRecordReader.HandshakeMessages(datagram).Select(m => (fromClient, m.Type, m.Body)));
+            return false;
+        };
+        pair.Start();
+        Assert.True(pair.PumpUntil(pair.Connected));
+
+        Dictionary<int, byte[]> clientHello = DtlsRecordReader.Extensions(messages.First(m => m.FromClient && m.Type == 1).Body, serverHello: false);
+        Dictionary<int, byte[]> serverHello = DtlsRecordReader.Extensions(messages.First(m => !m.FromClient && m.Type == 2).Body, serverHello: true);
+        byte[] certificateRequest = messages.First(m => !m.FromClient && m.Type == 13).Body;
+
+        // use_srtp (14): profile list length 4, SRTP_AES128_CM_HMAC_SHA1_80, AEAD_AES_128_GCM, empty MKI.
+        Assert.Equal([0x00, 0x04, 0x00, 0x01, 0x00, 0x07, 0x00], clientHello[14]);
+        Assert.Equal([0x00, 0x02, 0x00, 0x01, 0x00], serverHello[14]);
+        Assert.Contains(23, clientHello.Keys); // extended_master_secret
+        Assert.Contains(23, serverHello.Keys);
+        // CertificateRequest: certificate_types must include ecdsa_sign (64), or Chrome refuses it.
+        Assert.Contains((byte)64, certificateRequest.AsSpan(1, certificateRequest[0]).ToArray());
+        Assert.Contains(messages, m => m.FromClient && m.Type == 11); // The client did send its certificate.
+    }
+
+    [Fact]
+    public void Disposing_an_endpoint_that_never_started_is_immediate()
+    {
+        var endpoint = new DtlsEndpoint(DtlsRole.Server, DtlsCertificate.Generate(), DtlsCertificate.Generate().Fingerprint);
+        long started = Environment.TickCount64;
+
+        endpoint.Dispose();
+
+        Assert.True(Environment.TickCount64 - started < 1000);
+        Assert.Equal(DtlsState.Closed, endpoint.State);
+    }
 }
