@@ -1,3 +1,4 @@
+using Realtime.Emulator.Calls;
 using Realtime.Emulator.ClientSecrets;
 using Realtime.Emulator.Errors;
 
@@ -11,6 +12,8 @@ public static class EmulatorEndpoints
         // The filter keeps OpenAI's error shape even when the host has its own (problem+json) exception handler.
         var realtime = endpoints.MapGroup("/v1/realtime").AddEndpointFilter<OpenAIErrorFilter>();
         realtime.MapPost("/client_secrets", ClientSecretEndpoint.HandleAsync).ExcludeFromDescription();
+        realtime.MapPost("/calls", CallsEndpoint.CreateAsync).ExcludeFromDescription().DisableAntiforgery();
+        realtime.MapPost("/calls/{callId}/hangup", CallsEndpoint.HangUpAsync).ExcludeFromDescription();
         return endpoints;
     }
 }

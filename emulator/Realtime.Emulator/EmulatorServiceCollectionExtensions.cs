@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Realtime.Emulator.Auth;
+using Realtime.Emulator.Calls;
 using Realtime.Emulator.Secrets;
 
 namespace Realtime.Emulator;
@@ -14,6 +15,7 @@ public static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EphemeralSecretStore>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<RealtimeCallRegistry>();
         return services;
     }
 }

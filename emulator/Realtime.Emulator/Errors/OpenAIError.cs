@@ -70,6 +70,17 @@ internal sealed record OpenAIError(int Status, string Message, string Type, stri
         $"Invalid '{param}': string too short. Expected a string with minimum length 1, but got an empty string instead.",
         InvalidRequest, param, "string_too_short");
 
+    /// <summary>A <c>/v1/realtime/calls</c> offer that is not usable SDP; the detail names the offending line.</summary>
+    public static OpenAIError InvalidOffer(string detail) => new(StatusCodes.Status400BadRequest,
+        $"Invalid SDP offer: {detail}", InvalidRequest, "sdp", "invalid_offer");
+
+    public static OpenAIError UnsupportedContentType(string? got) => new(StatusCodes.Status400BadRequest,
+        $"Unsupported content type: '{Shorten(got ?? "")}'. Send the offer as application/sdp or multipart/form-data with an 'sdp' part.",
+        InvalidRequest, null, "unsupported_content_type");
+
+    public static OpenAIError CallNotFound(string callId) => new(StatusCodes.Status404NotFound,
+        $"Call '{Shorten(callId)}' not found.", InvalidRequest, "call_id", "call_not_found");
+
     /// <summary>Only for a bug in the emulator itself: no request is meant to reach this.</summary>
     public static OpenAIError ServerError() => new(StatusCodes.Status500InternalServerError,
         "The server had an error while processing your request. Sorry about that!", "server_error", null, null);

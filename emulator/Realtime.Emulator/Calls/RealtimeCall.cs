@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Realtime.WebRtc.DataChannels;
+using Realtime.WebRtc.PeerConnection;
+
+namespace Realtime.Emulator.Calls;
+
+/// <summary>
+/// One emulated call: a real peer connection answering like OpenAI (ICE-lite, <c>a=setup:active</c>) and the
+/// <see cref="RealtimeEventProcessor"/> behind its <c>oai-events</c> channel. This class only wires the two.
+/// </summary>
+internal sealed class RealtimeCall : IAsyncDisposable
+{
+    public const string EventsChannelLabel = "oai-events";
+
+    private readonly RtcPeerConnection peer;
+    private readonly RealtimeEventProcessor processor;
+    private readonly Lock gate = new();
+    private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session)
+    {
+        Id = id;
+        this.peer = peer;
+        processor = new RealtimeEventProcessor(session);
+        peer.OnDataChannel += Attach;
+        peer.OnConnectionStateChange += state =>
+        {
+            if (state is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed) ended.TrySetResult();
+        };
+    }
+
+    public string Id { get; }
+
+    /// <summary>The SDP answer for the offer this call was created from.</summary>
+    public required string Answer { get; init; }
+
+    /// <summary>Completes when the peer closed the connection, or ICE or DTLS failed (the browser went away).</summary>
+    public Task Ended => ended.Task;
+
+    /// <summary>Answers <paramref name="offerSdp"/>; throws <see cref="Realtime.WebRtc.Sdp.SdpParseException"/> when it is unusable.</summary>
+    public static RealtimeCall Create(string id, string offerSdp, JsonObject session)
+    {
+        var peer = new RtcPeerConnection(new RtcConfiguration { IceLite = true, AnswerSetup = WebRtc.Sdp.SdpSetup.Active });
+        try
+        {
+            peer.SetRemoteDescription(new RtcSessionDescription(RtcSdpType.Offer, offerSdp));
+            var answer = peer.CreateAnswer();
+            var call = new RealtimeCall(id, peer, session) { Answer = answer.Sdp };
+            peer.SetLocalDescription(answer);
+            return call;
+        }
+        catch
+        {
+            _ = peer.CloseAsync().AsTask();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        ended.TrySetResult();
+        return peer.CloseAsync();
+    }
+
+    private void Attach(DataChannel channel)
+    {
+        if (channel.Label != EventsChannelLabel) return;
+        channel.OnMessage += message =>
+        {
+            if (message.IsBinary) return;
+            Send(channel, () => processor.Handle(message.Text));
+        };
+        Send(channel, processor.Open);
+    }
+
+    private void Send(DataChannel channel, Func<IReadOnlyList<JsonObject>> work)
+    {
+        // Messages may arrive on different driver threads; the processor sees them one at a time, in order.
+        lock (gate)
+        {
+            foreach (var serverEvent in work())
+            {
+                if (channel.State == DataChannelState.Open) channel.Send(serverEvent.ToJsonString());
+            }
+        }
+    }
+}

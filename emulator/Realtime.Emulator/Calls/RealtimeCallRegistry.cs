@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Realtime.Emulator.Secrets;
+
+namespace Realtime.Emulator.Calls;
+
+/// <summary>
+/// The calls in progress. A call leaves when its peer goes away, on hangup, after OpenAI's 60-minute cap, and
+/// every call is closed when the host shuts down (the container disposes this singleton).
+/// </summary>
+public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCallRegistry> logger) : IAsyncDisposable
+{
+    /// <summary>OpenAI ends a call after 60 minutes whatever happens.</summary>
+    public static readonly TimeSpan MaxCallLength = TimeSpan.FromMinutes(60);
+
+    private readonly ConcurrentDictionary<string, RealtimeCall> calls = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource shutdown = new();
+
+    public int Count => calls.Count;
+
+    internal RealtimeCall Open(string offerSdp, JsonObject session)
+    {
+        ObjectDisposedException.ThrowIf(shutdown.IsCancellationRequested, this);
+        var call = RealtimeCall.Create(RandomIds.Next("rtc_", RandomIds.IdLength), offerSdp, session);
+        calls[call.Id] = call;
+        _ = EndWhenDoneAsync(call);
+        logger.LogInformation("Emulated call {CallId} answered", call.Id);
+        return call;
+    }
+
+    /// <summary>Ends a call; false when there is no such call (already ended or never existed).</summary>
+    public async Task<bool> HangUpAsync(string callId)
+    {
+        if (!calls.TryRemove(callId, out var call)) return false;
+        await call.DisposeAsync();
+        logger.LogInformation("Emulated call {CallId} hung up", callId);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (shutdown.IsCancellationRequested) return;
+        await shutdown.CancelAsync();
+        await Task.WhenAll(calls.Keys.ToList().Select(HangUpAsync));
+        shutdown.Dispose();
+    }
+
+    private async Task EndWhenDoneAsync(RealtimeCall call)
+    {
+        try
+        {
+            await call.Ended.WaitAsync(MaxCallLength, time, shutdown.Token);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // Over the cap, or shutting down (DisposeAsync closes every call itself).
+        }
+        await HangUpAsync(call.Id);
+    }
+}
