@@ -5,6 +5,7 @@ using Realtime.Api.Problems;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
 using Realtime.Api.Upstream;
+using Realtime.Shared.Sessions;
 using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
 
@@ -15,6 +16,11 @@ namespace Realtime.Api.Tokens;
 /// mints the secret upstream with the tenant's key (or the platform's), and commits the spend only when
 /// upstream succeeded. Any failure gives both units back. Every answer is counted once: minted, or refused
 /// with its reason (<see cref="RealtimeMetrics"/>).
+/// <para>
+/// After a mint, the commit (user grain) and the session's start (its new session grain) go out together and
+/// the answer waits for both, so the session is visible as issued as soon as the client has its id, and the
+/// user grain's turn never waits on a session grain's activation.
+/// </para>
 /// </summary>
 public sealed class TokenBroker(
     TenantPolicyCache tenants,
@@ -23,6 +29,7 @@ public sealed class TokenBroker(
     ClientSecretsClient upstream,
     UpstreamEndpoint endpoint,
     RealtimeMetrics metrics,
+    TimeProvider clock,
     ILogger<TokenBroker> logger)
 {
     public async Task<IResult> MintAsync(HttpContext http)
@@ -71,16 +78,21 @@ public sealed class TokenBroker(
             return Refused(RefusalReasons.ForLimit(reservation.RefusedBy!), TooManyRequests(http, reservation.RefusedBy!, reservation.RetryAfter));
         }
 
-        var committed = false;
+        Task? commit = null;
         try
         {
             var minted = await upstream.CreateAsync(session.Body, apiKey, http.RequestAborted);
             var sessionId = SessionId.New();
-            await user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
-            committed = true;
+            commit = user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
+            var start = grains.GetGrain<ISessionGrain>(sessionId).Start(new SessionStart(
+                caller.TenantId, caller.UserId, session.Model, session.Type, IssuedAt: clock.GetUtcNow(), minted.ExpiresAt));
+            await Task.WhenAll(commit, start);
             metrics.SecretMinted(session.Type);
-            logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
-                session.Type, caller.TenantId, caller.UserId, sessionId, session.Model, minted.ExpiresAt);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
+                    session.Type, caller.TenantId, caller.UserId, sessionId, session.Model, minted.ExpiresAt);
+            }
             return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
         }
         catch (UpstreamException e)
@@ -93,7 +105,9 @@ public sealed class TokenBroker(
         }
         finally
         {
-            if (!committed) await GiveBackAsync(user, reservation.Id, grant);
+            // Once the commit went through the unit is spent, even if the session's start failed (the user grain
+            // frees that slot when it reconciles at the cap: a session that never started counts as closed).
+            if (commit is not { IsCompletedSuccessfully: true }) await GiveBackAsync(user, reservation.Id, grant);
         }
     }
 

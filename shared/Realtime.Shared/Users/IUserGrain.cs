@@ -12,7 +12,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Takes one unit of every budget, or names the limit that refuses it.</summary>
     Task<Reservation> Reserve(UserLimits limits);
 
-    /// <summary>Turns a reservation into a spent grant and starts the session it minted.</summary>
+    /// <summary>
+    /// Turns a reservation into a spent grant and holds a concurrent slot for the session it minted (durably).
+    /// The caller starts that session (<c>ISessionGrain.Start</c>) alongside, so this grain never waits on a
+    /// session grain's activation.
+    /// </summary>
     Task Commit(Guid reservationId, SessionGrant grant);
 
     /// <summary>Gives a reservation back (upstream failed). Unknown ids are ignored.</summary>

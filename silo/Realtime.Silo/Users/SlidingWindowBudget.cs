@@ -3,10 +3,11 @@ using Realtime.Shared.Users;
 namespace Realtime.Silo.Users;
 
 /// <summary>
-/// The arithmetic of a user's budgets over exact sliding windows, kept free of Orleans so it is tested alone.
-/// It sees one moment: committed grants (when each was reserved), reservations in flight, and the secret
-/// expiries of open sessions. A reservation in flight counts in every window and as an open session, because
-/// it may become a grant and a session at any moment.
+/// The arithmetic of a user's budgets over sliding windows, kept free of Orleans so it is tested alone. It sees
+/// one moment: committed grants (<see cref="GrantLog"/>, per second), reservations in flight, and the open
+/// sessions. A reservation in flight counts in every window and as an open session, because it may become a
+/// grant and a session at any moment. A view: it copies and sorts nothing, except to compute a Retry-After
+/// when it refuses.
 /// </summary>
 public sealed class SlidingWindowBudget
 {
@@ -20,27 +21,33 @@ public sealed class SlidingWindowBudget
     public static readonly TimeSpan SessionCapFallbackRetry = TimeSpan.FromSeconds(5);
 
     private readonly DateTimeOffset _now;
-    private readonly DateTimeOffset[] _grants;
-    private readonly DateTimeOffset[] _pending;
-    private readonly DateTimeOffset[] _sessionExpiries;
+    private readonly GrantLog _grants;
+    private readonly IReadOnlyCollection<DateTimeOffset> _pending;
+    private readonly OpenSessionSet _sessions;
 
+    public SlidingWindowBudget(DateTimeOffset now, GrantLog grants, IReadOnlyCollection<DateTimeOffset> pending, OpenSessionSet sessions)
+    {
+        _now = now;
+        _grants = grants;
+        _pending = pending;
+        _sessions = sessions;
+    }
+
+    /// <summary>From plain lists (tests): grants are counted per second like the grain counts them.</summary>
     public SlidingWindowBudget(
         DateTimeOffset now,
         IEnumerable<DateTimeOffset> grants,
         IEnumerable<DateTimeOffset> pending,
         IEnumerable<DateTimeOffset> sessionExpiries)
+        : this(now, Log(grants), [.. pending], Sessions(sessionExpiries))
     {
-        _now = now;
-        _grants = [.. grants.Order()];
-        _pending = [.. pending.Order()];
-        _sessionExpiries = [.. sessionExpiries.Order()];
     }
 
-    public int LastMinute => CountedIn(Minute).Count;
+    public int LastMinute => _grants.CountWithin(_now, Minute, Hour) + _pending.Count;
 
-    public int LastHour => CountedIn(Hour).Count;
+    public int LastHour => _grants.CountWithin(_now, Hour, Hour) + _pending.Count;
 
-    public int OpenSessions => _sessionExpiries.Length + _pending.Length;
+    public int OpenSessions => _sessions.Count + _pending.Count;
 
     /// <summary>Checks per_minute, then per_hour, then concurrent_sessions; the first one full refuses.</summary>
     public BudgetDecision Decide(UserLimits limits)
@@ -59,28 +66,57 @@ public sealed class SlidingWindowBudget
         return TimeSpan.FromSeconds(Math.Max(1, seconds));
     }
 
-    // An entry counts while it is younger than the window: one exactly a window old has left it.
-    private List<DateTimeOffset> CountedIn(TimeSpan window) =>
-        [.. _grants.Where(at => at > _now - window).Concat(_pending).Order()];
-
     private BudgetDecision? CheckWindow(string limit, int max, TimeSpan window)
     {
-        var counted = CountedIn(window);
-        if (counted.Count < max) return null;
-        if (counted.Count == 0) return BudgetDecision.Refuse(limit, window);
+        var count = _grants.CountWithin(_now, window, Hour) + _pending.Count;
+        if (count < max) return null;
+        if (count == 0) return BudgetDecision.Refuse(limit, window);
 
         // The entry whose departure brings the count under the limit: the oldest one, unless the limit was
         // lowered below what is already counted.
-        var freeing = counted[Math.Min(counted.Count - Math.Max(max, 1), counted.Count - 1)];
+        var freeing = NthOldest(window, Math.Min(count - Math.Max(max, 1), count - 1));
         return BudgetDecision.Refuse(limit, RoundUp(freeing + window - _now));
+    }
+
+    // The n-th (0-based) oldest of the grants in the window and the reservations in flight, merged in time order.
+    private DateTimeOffset NthOldest(TimeSpan window, int n)
+    {
+        var pending = _pending.Order().ToList();
+        var p = 0;
+        foreach (var run in _grants.RunsWithin(_now, window))
+        {
+            var at = GrantLog.TimeOf(run.Second);
+            for (; p < pending.Count && pending[p] < at; p++)
+            {
+                if (n-- == 0) return pending[p];
+            }
+            if (n < run.Count) return at;
+            n -= run.Count;
+        }
+        return pending[p + n];
     }
 
     private BudgetDecision? CheckSessions(int max)
     {
         if (OpenSessions < max) return null;
-        var wait = _sessionExpiries.Length > 0 && _sessionExpiries[0] > _now
-            ? _sessionExpiries[0] - _now
+        var wait = _sessions.EarliestExpiry() is { } earliest && earliest > _now
+            ? earliest - _now
             : SessionCapFallbackRetry;
         return BudgetDecision.Refuse(LimitName.ConcurrentSessions, RoundUp(wait));
+    }
+
+    private static GrantLog Log(IEnumerable<DateTimeOffset> grants)
+    {
+        var log = new GrantLog();
+        foreach (var at in grants) log.Add(at);
+        return log;
+    }
+
+    private static OpenSessionSet Sessions(IEnumerable<DateTimeOffset> expiries)
+    {
+        var sessions = new OpenSessionSet();
+        var i = 0;
+        foreach (var expiresAt in expiries) sessions.Add($"ses_{i++}", expiresAt);
+        return sessions;
     }
 }

@@ -7,8 +7,8 @@ namespace Realtime.Silo.Users;
 
 /// <summary>
 /// One user's budgets and open sessions (key "{tid}/{sub}"). Not reentrant: calls run one at a time, which is
-/// what makes the counts exact under any concurrency. This grain awaits session grains (commit, reconcile);
-/// session grains only ever notify it one-way, so the two can never wait on each other.
+/// what makes the counts exact under any concurrency. This grain only awaits session grains when it reconciles
+/// at the session cap; session grains only ever notify it one-way, so the two can never wait on each other.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", RealtimeStorage.Name)] IPersistentState<UserRecord> state,
@@ -24,6 +24,24 @@ public sealed class UserGrain(
     // Reservations in flight: id → when reserved. In memory only; no storage write on the hot path.
     private readonly Dictionary<Guid, DateTimeOffset> _pending = [];
 
+    private GrantLog _grants = null!;
+    private OpenSessionSet _sessions = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var record = state.State;
+        _grants = new GrantLog(record.GrantRuns);
+        _sessions = OpenSessionSet.Decode(record.SessionLog.Span);
+
+        // A record in the earlier format (a timestamp per grant, a dictionary of sessions) moves over; the
+        // next write stores the compact form only.
+        foreach (var at in record.Grants) _grants.Add(at);
+        foreach (var (sessionId, expiresAt) in record.OpenSessions) _sessions.Add(sessionId, expiresAt);
+        record.Grants = [];
+        record.OpenSessions = [];
+        return Task.CompletedTask;
+    }
+
     public async Task<Reservation> Reserve(UserLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
@@ -37,8 +55,11 @@ public sealed class UserGrain(
 
         if (!decision.Allowed)
         {
-            logger.LogDebug("User {UserKey} refused by {Limit}, retry after {RetryAfter}",
-                this.GetPrimaryKeyString(), decision.RefusedBy, decision.RetryAfter);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("User {UserKey} refused by {Limit}, retry after {RetryAfter}",
+                    this.GetPrimaryKeyString(), decision.RefusedBy, decision.RetryAfter);
+            }
             return Reservation.Refuse(decision.RefusedBy!, decision.RetryAfter);
         }
 
@@ -57,16 +78,11 @@ public sealed class UserGrain(
         var reservedAt = _pending.Remove(reservationId, out var at) ? at : now;
 
         // A repeated commit of the same session spends nothing twice.
-        if (!state.State.OpenSessions.ContainsKey(grant.SessionId))
+        if (_sessions.Add(grant.SessionId, grant.ExpiresAt))
         {
-            state.State.Grants.Add(reservedAt);
-            state.State.OpenSessions[grant.SessionId] = grant.ExpiresAt;
-            await state.WriteStateAsync();
+            _grants.Add(reservedAt);
+            await Save();
         }
-
-        var (tenantId, userId) = UserKey.Parse(this.GetPrimaryKeyString());
-        var start = new SessionStart(tenantId, userId, grant.Model, grant.Type, IssuedAt: now, grant.ExpiresAt);
-        await GrainFactory.GetGrain<ISessionGrain>(grant.SessionId).Start(start);
     }
 
     public Task Release(Guid reservationId)
@@ -77,9 +93,9 @@ public sealed class UserGrain(
 
     public async Task SessionClosed(string sessionId)
     {
-        if (state.State.OpenSessions.Remove(sessionId))
+        if (_sessions.Remove(sessionId))
         {
-            await state.WriteStateAsync();
+            await Save();
         }
     }
 
@@ -89,17 +105,27 @@ public sealed class UserGrain(
         return Task.FromResult(new UserUsage(budget.LastMinute, budget.LastHour, budget.OpenSessions, _pending.Count));
     }
 
-    private SlidingWindowBudget Budget(DateTimeOffset now) =>
-        new(now, state.State.Grants, _pending.Values, state.State.OpenSessions.Values);
+    private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _pending.Values, _sessions);
 
-    // Drops what no window can count any more. Not written here: the next write carries the trimmed list.
+    // The record is the compact state as it is now; its lists are the ones this grain keeps in memory.
+    private Task Save()
+    {
+        state.State.GrantRuns = _grants.Runs;
+        state.State.SessionLog = _sessions.Encoded;
+        return state.WriteStateAsync();
+    }
+
+    // Drops what no window can count any more. Not written here: the next write carries the trimmed runs.
     private DateTimeOffset PruneAndNow()
     {
         var now = time.GetUtcNow();
-        state.State.Grants.RemoveAll(at => at <= now - SlidingWindowBudget.Hour);
-        foreach (var stale in _pending.Where(p => p.Value <= now - PendingLifetime).Select(p => p.Key).ToList())
+        _grants.Prune(now, SlidingWindowBudget.Hour);
+        if (_pending.Count > 0)
         {
-            _pending.Remove(stale);
+            foreach (var (id, reservedAt) in _pending)
+            {
+                if (reservedAt <= now - PendingLifetime) _pending.Remove(id);
+            }
         }
 
         return now;
@@ -111,16 +137,15 @@ public sealed class UserGrain(
     /// </summary>
     private async Task<bool> ReconcileOverdueSessions()
     {
-        var now = time.GetUtcNow();
-        var overdue = state.State.OpenSessions.Where(s => s.Value <= now).Select(s => s.Key).ToList();
+        var overdue = _sessions.ExpiredBy(time.GetUtcNow());
         if (overdue.Count == 0) return false;
 
         var states = await Task.WhenAll(overdue.Select(AskSessionState));
         var closed = overdue.Where((_, i) => states[i] is SessionState.None or SessionState.Ended or SessionState.Expired).ToList();
         if (closed.Count == 0) return false;
 
-        closed.ForEach(id => state.State.OpenSessions.Remove(id));
-        await state.WriteStateAsync();
+        closed.ForEach(id => _sessions.Remove(id));
+        await Save();
         logger.LogInformation("User {UserKey}: reconciled {Count} closed session(s)", this.GetPrimaryKeyString(), closed.Count);
         return true;
     }

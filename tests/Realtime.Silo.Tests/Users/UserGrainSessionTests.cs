@@ -14,7 +14,7 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     private static readonly UserLimits TwoSessions = new(PerMinute: 100, PerHour: 1000, ConcurrentSessions: 2);
 
     [Fact]
-    public async Task Commit_starts_the_session_as_issued()
+    public async Task A_mint_starts_the_session_as_issued()
     {
         var user = new UserScenario(fixture);
         var issuedAt = fixture.Clock.GetUtcNow();
@@ -96,6 +96,25 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
         var snapshot = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot();
         Assert.Equal(SessionState.Expired, snapshot?.State);
         Assert.Equal(grant.ExpiresAt, snapshot?.EndedAt);
+    }
+
+    [Fact]
+    public async Task A_record_in_the_earlier_format_keeps_its_grants_and_sessions()
+    {
+        var user = new UserScenario(fixture);
+        var now = fixture.Clock.GetUtcNow();
+        await WriteUserRecord(user, new UserRecord
+        {
+            Grants = [now - TimeSpan.FromSeconds(30), now - TimeSpan.FromSeconds(90), now - TimeSpan.FromHours(2)],
+            OpenSessions = { [TestKeys.Session()] = now + TimeSpan.FromSeconds(42) },
+        });
+
+        Assert.Equal(new UserUsage(LastMinute: 1, LastHour: 2, OpenSessions: 1, PendingReservations: 0), await user.Usage());
+        await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
+
+        // What the next write stored is the compact form only, and it reads back the same.
+        await fixture.Cluster.DeactivateAsync(user.Grain);
+        Assert.Equal(new UserUsage(LastMinute: 2, LastHour: 3, OpenSessions: 2, PendingReservations: 0), await user.Usage());
     }
 
     private async Task WriteUserRecord(UserScenario user, UserRecord record)

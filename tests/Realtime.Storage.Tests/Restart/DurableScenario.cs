@@ -31,7 +31,11 @@ public sealed class DurableScenario
             var reservation = await user.Reserve(Limits);
             Assert.True(reservation.Granted, $"expected a grant, refused by {reservation.RefusedBy}");
             var sessionId = i == 0 ? SessionId : "ses_" + Guid.NewGuid().ToString("N");
-            await user.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", DateTimeOffset.UtcNow.AddMinutes(10)));
+            var expiresAt = DateTimeOffset.UtcNow.AddMinutes(10);
+            // As the api's TokenBroker does: the commit and the session's start together.
+            await Task.WhenAll(
+                user.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt)),
+                grains.GetGrain<ISessionGrain>(sessionId).Start(new SessionStart(TenantId, "alice", "gpt-realtime", "realtime", DateTimeOffset.UtcNow, expiresAt)));
         }
     }
 
