@@ -10,6 +10,15 @@ public sealed class Chromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// What WebRTC tests add (docs: shared/reference/webrtc-interop.md): a fake microphone granted without a prompt,
+    /// and loopback candidates, which Chromium otherwise never offers, so every packet stays on 127.0.0.1.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WebRtcFlags =
+    [
+        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection",
+    ];
+
     private static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IPlaywright _playwright;
@@ -24,7 +33,8 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
-    public static async Task<Chromium> LaunchAsync()
+    /// <param name="extraArgs">More command-line flags, for instance <see cref="WebRtcFlags"/>.</param>
+    public static async Task<Chromium> LaunchAsync(IEnumerable<string>? extraArgs = null)
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException(
@@ -41,7 +51,7 @@ public sealed class Chromium : IAsyncDisposable
                 Args =
                 [
                     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
+                    "--disable-component-update", "--disable-sync", .. extraArgs ?? [],
                 ],
                 ViewportSize = new ViewportSize { Width = 1100, Height = 700 },
             });

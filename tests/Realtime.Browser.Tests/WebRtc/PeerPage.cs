@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Realtime.Browser.Tests.Infrastructure;
+
+namespace Realtime.Browser.Tests.WebRtc;
+
+/// <summary>
+/// A bare Chromium peer for interop with the managed stack: it answers or makes an offer (waiting for ICE
+/// gathering, so the SDP carries its candidates: the test has no trickle channel), and exchanges messages on the
+/// first data channel. Served by the test through a Playwright route on a 127.0.0.1 origin.
+/// </summary>
+public sealed class PeerPage
+{
+    private const string Html = """
+        <!doctype html>
+        <meta charset="utf-8">
+        <title>peer</title>
+        <script>
+        let pc, dc;
+        const texts = [];
+        const binaries = [];
+        let channelReady;
+        const channelPromise = new Promise(resolve => channelReady = resolve);
+
+        function watch(channel) {
+          dc = channel;
+          dc.binaryType = 'arraybuffer';
+          dc.onmessage = (m) => {
+            if (typeof m.data === 'string') { texts.push(m.data); return; }
+            const bytes = new Uint8Array(m.data);
+            let ok = true;
+            for (let i = 0; i < bytes.length; i++) if (bytes[i] !== (i % 251)) { ok = false; break; }
+            binaries.push({ length: bytes.length, ok });
+          };
+          if (dc.readyState === 'open') channelReady(); else dc.onopen = () => channelReady();
+        }
+
+        async function newPeer() {
+          // Granting the (fake) microphone turns off mDNS host-name candidates: the .NET peer needs IP addresses.
+          const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+          stream.getTracks().forEach(t => t.stop());
+          pc = new RTCPeerConnection();
+          pc.ondatachannel = (e) => watch(e.channel);
+        }
+
+        function gathered() {
+          if (pc.iceGatheringState === 'complete') return Promise.resolve();
+          return new Promise(resolve => pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete') resolve(); }));
+        }
+
+        window.answer = async (offerSdp) => {
+          await newPeer();
+          await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+          await pc.setLocalDescription(await pc.createAnswer());
+          await gathered();
+          return pc.localDescription.sdp;
+        };
+
+        window.offer = async (label) => {
+          await newPeer();
+          watch(pc.createDataChannel(label, { ordered: true }));
+          await pc.setLocalDescription(await pc.createOffer());
+          await gathered();
+          return pc.localDescription.sdp;
+        };
+
+        window.accept = (answerSdp) => pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+
+        window.channelOpen = async () => { await channelPromise; return dc.label; };
+
+        window.sendBoth = (text, size) => {
+          dc.send(text);
+          const bytes = new Uint8Array(size);
+          for (let i = 0; i < size; i++) bytes[i] = (i * 7) % 256;
+          dc.send(bytes.buffer);
+        };
+
+        window.received = () => ({ texts, binaries });
+        window.state = () => pc.connectionState;
+        </script>
+        """;
+
+    private PeerPage(IPage page) => Page = page;
+
+    public IPage Page { get; }
+
+    public static async Task<PeerPage> OpenAsync(Chromium chromium, Uri origin)
+    {
+        var tab = chromium.Context.Pages.FirstOrDefault() ?? await chromium.Context.NewPageAsync();
+        var url = new Uri(origin, "/__tests/peer.html").ToString();
+        await tab.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = Html }));
+        await tab.GotoAsync(url);
+        return new PeerPage(tab);
+    }
+}
