@@ -26,6 +26,7 @@ public sealed class PeerPage
           dc.binaryType = 'arraybuffer';
           dc.onmessage = (m) => {
             if (typeof m.data === 'string') { texts.push(m.data); return; }
+            if (bulk) { bulk.bytes += m.data.byteLength; if (bulk.bytes >= bulk.total) bulk.done(performance.now()); return; }
             const bytes = new Uint8Array(m.data);
             let ok = true;
             for (let i = 0; i < bytes.length; i++) if (bytes[i] !== (i % 251)) { ok = false; break; }
@@ -75,6 +76,43 @@ public sealed class PeerPage
         };
 
         window.received = () => ({ texts, binaries });
+
+        // Bulk mode: count binary bytes only; resolves with the instant the last one arrived.
+        let bulk = null;
+        window.expectBulk = (total) => { const p = new Promise(done => bulk = { total, bytes: 0, done }); window.bulkDone = p; return true; };
+        window.bulkFinished = () => window.bulkDone.then(at => at);
+        window.now = () => performance.now();
+
+        // Two peer connections in this page, for the Chromium ↔ Chromium baseline: connect time and bulk throughput.
+        window.chromiumPair = async (total, chunk) => {
+          const a = new RTCPeerConnection(), b = new RTCPeerConnection();
+          a.onicecandidate = e => e.candidate && b.addIceCandidate(e.candidate);
+          b.onicecandidate = e => e.candidate && a.addIceCandidate(e.candidate);
+          const start = performance.now();
+          const ch = a.createDataChannel('bulk', { ordered: true });
+          ch.binaryType = 'arraybuffer';
+          const remote = new Promise(resolve => b.ondatachannel = e => resolve(e.channel));
+          const open = new Promise(resolve => ch.onopen = resolve);
+          await a.setLocalDescription(await a.createOffer());
+          await b.setRemoteDescription(a.localDescription);
+          await b.setLocalDescription(await b.createAnswer());
+          await a.setRemoteDescription(b.localDescription);
+          await open;
+          const rc = await remote;
+          const connectMs = performance.now() - start;
+          let got = 0;
+          const finished = new Promise(resolve => rc.onmessage = m => { got += m.data.byteLength; if (got >= total) resolve(performance.now()); });
+          const payload = new Uint8Array(chunk);
+          const sendStart = performance.now();
+          ch.bufferedAmountLowThreshold = 1 << 20;
+          for (let sent = 0; sent < total; sent += chunk) {
+            if (ch.bufferedAmount > 4 << 20) await new Promise(r => ch.onbufferedamountlow = r);
+            ch.send(payload);
+          }
+          const end = await finished;
+          a.close(); b.close();
+          return { connectMs, seconds: (end - sendStart) / 1000 };
+        };
         window.state = () => pc.connectionState;
         </script>
         """;
