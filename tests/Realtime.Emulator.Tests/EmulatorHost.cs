@@ -32,6 +32,8 @@ public abstract class EmulatorHost(params string[] apiKeys) : IAsyncLifetime
 
     public EphemeralSecretStore Store => app!.Services.GetRequiredService<EphemeralSecretStore>();
 
+    public IServiceProvider Services => app!.Services;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });

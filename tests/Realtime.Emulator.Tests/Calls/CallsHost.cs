@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Realtime.Emulator.Tests.Calls;
 
@@ -8,6 +9,8 @@ namespace Realtime.Emulator.Tests.Calls;
 public sealed class CallsHost() : EmulatorHost(ListedKeysHost.Key)
 {
     public const string CallsPath = "/v1/realtime/calls";
+
+    public Realtime.Emulator.Calls.RealtimeCallRegistry Calls => Services.GetRequiredService<Realtime.Emulator.Calls.RealtimeCallRegistry>();
 
     public async Task<string> MintSecretAsync(int seconds = 600)
     {
