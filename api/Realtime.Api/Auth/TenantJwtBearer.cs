@@ -53,7 +53,7 @@ public static class TenantJwtBearer
         var token = TokenOf(context.Request, context.HttpContext.Request.Path);
         if (token is null) return;
         context.Token = token;
-        if (TenantIdOf(token) is { } tenantId) await cache.GetAsync(tenantId);
+        if (JwtTenantReader.TenantIdOf(token) is { } tenantId) await cache.GetAsync(tenantId);
     }
 
     private static string? TokenOf(HttpRequest request, PathString path)
@@ -65,19 +65,6 @@ public static class TenantJwtBearer
         if (!path.StartsWithSegments("/hubs")) return null;
         var query = request.Query["access_token"].ToString();
         return query.Length > 0 ? query : null;
-    }
-
-    private static string? TenantIdOf(string token)
-    {
-        try
-        {
-            var jwt = new JsonWebToken(token);
-            return jwt.TryGetPayloadValue<string>(ClaimNames.Tenant, out var tid) && TenantId.IsValid(tid) ? tid : null;
-        }
-        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
-        {
-            return null; // Malformed: validation refuses it with 401.
-        }
     }
 
     private static IEnumerable<SecurityKey> KeysFor(SecurityToken token, TenantPolicyCache cache)

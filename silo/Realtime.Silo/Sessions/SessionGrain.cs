@@ -76,8 +76,11 @@ public sealed class SessionGrain(
     {
         if (!Record.Issue(start)) return;
         await Save();
-        logger.LogInformation("Session {SessionId} issued for {TenantId}, expires {ExpiresAt:O}",
-            SessionId, start.TenantId, start.ExpiresAt);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Session {SessionId} issued for {TenantId}, expires {ExpiresAt:O}",
+                SessionId, start.TenantId, start.ExpiresAt);
+        }
         await SettleOrArm();
     }
 
