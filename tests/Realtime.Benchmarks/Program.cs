@@ -1,58 +1,11 @@
 using Realtime.Benchmarks;
-using Realtime.Benchmarks.Baseline;
-using Realtime.Benchmarks.Grains;
-using Realtime.Benchmarks.Load;
-using Realtime.Benchmarks.Report;
+using Realtime.Benchmarks.Scenarios;
 
-// POST /api/realtime-token under the same closed-loop load, on two servers in this process (127.0.0.1 only):
-// a JIT warm-up of each, then baseline → grains → baseline, each run after its own warm-up and with its own
-// users; the baseline's two runs are averaged so the machine's drift weighs on both sides. See README.md.
+// One scenario per run (--scenario tokens|captions|memory, default tokens); each prints its own table. See README.md.
 var options = BenchmarkOptions.Parse(args);
-var tenant = BenchmarkTenant.Create();
-using var http = new HttpClient(new SocketsHttpHandler
+return options.Scenario switch
 {
-    MaxConnectionsPerServer = options.Clients * 2,
-    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    UseProxy = false,
-    AllowAutoRedirect = false,
-})
-{
-    Timeout = TimeSpan.FromSeconds(10),
+    BenchmarkOptions.Captions => await CaptionsScenario.RunAsync(options),
+    BenchmarkOptions.Memory => await MemoryScenario.RunAsync(options),
+    _ => await TokenScenario.RunAsync(options),
 };
-string[] Users(string group) => UserTokens.For(tenant, group, options.Clients, TimeSpan.FromHours(1));
-
-Console.WriteLine("Starting the baseline and the api (co-hosted silo, memory storage) on 127.0.0.1 ...");
-await using var baseline = await BaselineServer.StartAsync(tenant);
-await using var grains = await GrainServer.StartAsync(tenant, http);
-await Readiness.EnsureAnswersAsync("baseline", http, baseline.BaseAddress, Users("probe")[0], TimeSpan.FromSeconds(10));
-await Readiness.EnsureAnswersAsync("grains", http, grains.BaseAddress, Users("probe")[0], TimeSpan.FromSeconds(60));
-
-var runner = new LoadRunner(http);
-Console.WriteLine($"{options.Clients} clients (one user each); JIT warm-up {options.JitWarmupSeconds} s per server; " +
-    $"then per run {options.WarmupSeconds} s warm-up + {options.Seconds} s measured; " +
-    $"{Environment.ProcessorCount} cores, server GC: {System.Runtime.GCSettings.IsServerGC}");
-foreach (var server in new[] { baseline.BaseAddress, grains.BaseAddress })
-    await runner.RunAsync(server, Users("jit"), TimeSpan.FromSeconds(options.JitWarmupSeconds), BenchmarkOptions.MaxRequestsPerRun);
-Console.WriteLine();
-ResultTable.PrintHeader();
-
-// Each run has users of its own, so what one run leaves in their budgets never slows the next.
-async Task<LoadResult> MeasureAsync(Uri server, string run)
-{
-    var users = Users(run);
-    await runner.RunAsync(server, users, TimeSpan.FromSeconds(options.WarmupSeconds), BenchmarkOptions.MaxRequestsPerRun);
-    return await runner.RunAsync(server, users, TimeSpan.FromSeconds(options.Seconds), BenchmarkOptions.MaxRequestsPerRun);
-}
-
-var baseline1 = await MeasureAsync(baseline.BaseAddress, "run1");
-ResultTable.PrintRow("baseline 1", baseline1);
-var grain = await MeasureAsync(grains.BaseAddress, "run2");
-ResultTable.PrintRow("grains", grain);
-var baseline2 = await MeasureAsync(baseline.BaseAddress, "run3");
-ResultTable.PrintRow("baseline 2", baseline2);
-
-var baselineMean = LoadResult.Combine([baseline1, baseline2]);
-ResultTable.PrintRow("baseline", baselineMean);
-Console.WriteLine();
-var pass = ResultTable.PrintRatio(grain.RequestsPerSecond, baselineMean.RequestsPerSecond, BenchmarkOptions.TargetRatio);
-return pass && grain.ErrorCount == 0 && baselineMean.ErrorCount == 0 ? 0 : 1;

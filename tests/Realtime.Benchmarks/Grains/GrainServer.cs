@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -19,16 +18,30 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
 
     public Uri BaseAddress { get; } = new(app.Urls.First());
 
-    public static async Task<GrainServer> StartAsync(BenchmarkTenant tenant, HttpClient http)
+    /// <summary>The co-hosted silo's port: a second node joins the cluster through it.</summary>
+    public int SiloPort { get; private init; }
+
+    /// <summary>The cluster's id, for a second node to join.</summary>
+    public string ClusterId { get; private init; } = "";
+
+    /// <summary>
+    /// Starts one api node. With <paramref name="join"/> the node's silo joins that node's cluster (and the tenant,
+    /// a cluster-wide grain, is not provisioned again). <paramref name="settings"/> override the defaults.
+    /// </summary>
+    public static async Task<GrainServer> StartAsync(BenchmarkTenant tenant, HttpClient http, GrainServer? join = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
+        var siloPort = LoopbackPort.Next();
+        var clusterId = join?.ClusterId ?? "bench-" + Guid.NewGuid().ToString("N")[..8];
         var app = RealtimeApi.Build(["--environment", "Development", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(Settings().Concat(BenchmarkLogging.Settings));
+            builder.Configuration.AddInMemoryCollection(Settings(siloPort, clusterId, join?.SiloPort).Concat(BenchmarkLogging.Settings));
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings); // a later source wins
         });
         await app.StartAsync();
-        var server = new GrainServer(app);
-        await server.ProvisionAsync(tenant, http);
+        var server = new GrainServer(app) { SiloPort = siloPort, ClusterId = clusterId };
+        if (join is null) await server.ProvisionAsync(tenant, http);
         return server;
     }
 
@@ -38,11 +51,12 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings() => new()
+    private static Dictionary<string, string?> Settings(int siloPort, string clusterId, int? primarySiloPort) => new()
     {
-        ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
+        ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Storage:Provider"] = "Memory",
         ["Admin:ApiKey"] = AdminKey,
         ["Emulator:Enabled"] = "true",
@@ -59,12 +73,5 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
         using var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Provisioning the tenant answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

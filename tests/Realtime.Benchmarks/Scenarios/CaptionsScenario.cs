@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Realtime.Benchmarks.Captions;
+using Realtime.Benchmarks.Grains;
+using Realtime.Benchmarks.Load;
+
+namespace Realtime.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue 3's benchmark: a speaker on node A publishes a delta + completed per item at a steady rate; viewers split
+/// over two api nodes (each co-hosting a silo of one cluster) receive the captions. In the same run, a plain
+/// SignalR group broadcast of the same updates, no Orleans. 1, 100 and 1,000 viewers each. See README.md.
+/// </summary>
+public static class CaptionsScenario
+{
+    private static readonly int[] ViewerCounts = [1, 100, 1000];
+
+    /// <summary>
+    /// The tenant policy cache's default 5 s lifetime has a refresh window in which a JWT that already passed
+    /// OnMessageReceived finds no signing key (TenantPolicyCache.Peek sees the pending reload) and is answered 401;
+    /// a burst of 1,000 WebSocket connects hits it. The benchmark measures fan-out, so it keeps the policy for the run.
+    /// </summary>
+    private static readonly Dictionary<string, string?> NodeSettings = new() { ["Tenancy:PolicyCacheSeconds"] = "3600" };
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var tenant = BenchmarkTenant.Create();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Console.WriteLine("Starting two api nodes (each co-hosting a silo of one cluster, memory storage) and the plain hub on 127.0.0.1 ...");
+        await using var nodeA = await GrainServer.StartAsync(tenant, http, settings: NodeSettings);
+        await using var nodeB = await GrainServer.StartAsync(tenant, http, join: nodeA, settings: NodeSettings);
+        await using var plain = await PlainBroadcastServer.StartAsync();
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        Console.WriteLine($"speaker: {options.Rate} batches/s (delta + completed each) for {options.Seconds} s per round; " +
+            $"viewers alternate node A / node B; {Environment.ProcessorCount} cores, server GC: {System.Runtime.GCSettings.IsServerGC}");
+
+        // Warm-up (JIT, grain activation, fan-out registration), not measured.
+        await OrleansRoundAsync(tenant, http, nodeA, nodeB, 10, options.Rate, TimeSpan.FromSeconds(3), "warm");
+        await PlainRoundAsync(plain, 10, options.Rate, TimeSpan.FromSeconds(3), "warm");
+        Console.WriteLine();
+        CaptionTable.PrintHeader();
+        var results = new List<CaptionRoundResult>();
+        foreach (var viewers in ViewerCounts)
+        {
+            foreach (var result in new[]
+            {
+                await OrleansRoundAsync(tenant, http, nodeA, nodeB, viewers, options.Rate, duration, $"o{viewers}"),
+                await PlainRoundAsync(plain, viewers, options.Rate, duration, $"p{viewers}"),
+            })
+            {
+                results.Add(result);
+                CaptionTable.PrintRow(result);
+            }
+        }
+        Console.WriteLine();
+        return CaptionTable.PrintVerdicts(results, ViewerCounts[^1]) ? 0 : 1;
+    }
+
+    private static async Task<CaptionRoundResult> OrleansRoundAsync(BenchmarkTenant tenant, HttpClient http,
+        GrainServer nodeA, GrainServer nodeB, int viewers, int rate, TimeSpan duration, string run)
+    {
+        var jwt = UserTokens.For(tenant, "speaker-" + run, 1, TimeSpan.FromHours(1))[0];
+        var sessionId = await MintSessionAsync(http, nodeA.BaseAddress, jwt);
+        var hubs = new[] { new Uri(nodeA.BaseAddress, "/hubs/captions"), new Uri(nodeB.BaseAddress, "/hubs/captions") };
+        await using var pool = await ViewerPool.ConnectAsync(viewers, i => hubs[i % 2], jwt,
+            c => c.InvokeAsync<JsonElement>("Watch", sessionId, 0L));
+        await using var speaker = ViewerPool.Build(hubs[0], jwt);
+        await speaker.StartAsync();
+        return await MeasureAsync("orleans", pool, viewers, rate, duration,
+            (i, stamp) => speaker.InvokeAsync<JsonElement>("Publish", sessionId, CaptionEvents.OpenAI(i, stamp)));
+    }
+
+    private static async Task<CaptionRoundResult> PlainRoundAsync(PlainBroadcastServer plain, int viewers, int rate, TimeSpan duration, string run)
+    {
+        var group = "group-" + run;
+        await using var pool = await ViewerPool.ConnectAsync(viewers, _ => plain.Hub, null, c => c.InvokeAsync("Join", group));
+        await using var speaker = ViewerPool.Build(plain.Hub, null);
+        await speaker.StartAsync();
+        return await MeasureAsync("plain", pool, viewers, rate, duration,
+            (i, stamp) => speaker.InvokeAsync("Publish", group, CaptionEvents.Plain(group, i, stamp)));
+    }
+
+    private static async Task<CaptionRoundResult> MeasureAsync(string path, ViewerPool pool, int viewers, int rate, TimeSpan duration,
+        Func<int, long, Task> publishAsync)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var publishMs = await SpeakerLoop.RunAsync(rate, duration, publishAsync);
+        await pool.DrainAsync((long)publishMs.Count * CaptionEvents.UpdatesPerBatch);
+        var last = pool.Recorders.Max(r => r.LastTimestamp);
+        var elapsed = last > start ? Stopwatch.GetElapsedTime(start, last) : duration;
+        return CaptionRoundResult.From(path, viewers, publishMs.Count, CaptionEvents.UpdatesPerBatch, pool.Recorders, elapsed, publishMs);
+    }
+
+    private static async Task<string> MintSessionAsync(HttpClient http, Uri node, string jwt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, "/api/realtime-token"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("session_id").GetString()!;
+    }
+}
