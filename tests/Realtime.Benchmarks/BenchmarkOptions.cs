@@ -5,7 +5,7 @@ namespace Realtime.Benchmarks;
 /// <summary>
 /// The command line: <c>--seconds N</c> measured per run, <c>--warmup N</c> before each run, <c>--jit-warmup N</c>
 /// once per server before any run (tiered JIT needs many seconds of load to settle on a small machine),
-/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory</c> (default tokens);
+/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster</c> (default tokens);
 /// <c>--rate N</c> caption batches per second (captions).
 /// </summary>
 public sealed record BenchmarkOptions(int Seconds, int WarmupSeconds, int JitWarmupSeconds, int Clients, string Scenario = "tokens", int Rate = 20)
@@ -13,6 +13,10 @@ public sealed record BenchmarkOptions(int Seconds, int WarmupSeconds, int JitWar
     public const string Tokens = "tokens";
     public const string Captions = "captions";
     public const string Memory = "memory";
+    public const string Cluster = "cluster";
+
+    /// <summary>Issue 4's target: the two-node cluster keeps at least this share of the single process's throughput.</summary>
+    public const double ClusterTargetRatio = 0.7;
 
     /// <summary>The target of the comparison: the grain path keeps at least this share of the baseline's throughput.</summary>
     public const double TargetRatio = 0.8;
@@ -35,16 +39,16 @@ public sealed record BenchmarkOptions(int Seconds, int WarmupSeconds, int JitWar
                 "--rate" => options with { Rate = Number(args[i], value, 1, 1000) },
                 "--scenario" => options with { Scenario = ScenarioName(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory, --seconds N, --warmup N, --jit-warmup N, --clients N, --rate N."),
+                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster, --seconds N, --warmup N, --jit-warmup N, --clients N, --rate N."),
             };
             i++;
         }
         return options;
     }
 
-    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory
+    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory or Cluster
         ? value
-        : throw new ArgumentException("--scenario takes tokens, captions or memory.");
+        : throw new ArgumentException("--scenario takes tokens, captions, memory or cluster.");
 
     private static int Number(string name, string? value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

@@ -16,6 +16,13 @@ public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnl
 
     public double P99 => Percentile(0.99);
 
+    /// <summary>Runs that went on at the same time (e.g. one per api node): counts add up over the longest run's time.</summary>
+    public static LoadResult Concurrent(IReadOnlyList<LoadResult> runs)
+    {
+        var errors = runs.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+        return new LoadResult(runs.Max(r => r.Elapsed), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors);
+    }
+
     /// <summary>The mean of several runs of one server: summed counts over summed time, latencies pooled.</summary>
     public static LoadResult Combine(IReadOnlyList<LoadResult> runs)
     {

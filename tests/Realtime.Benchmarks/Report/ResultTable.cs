@@ -19,12 +19,12 @@ public static class ResultTable
             Errors(result)));
 
     /// <summary>Prints the ratio and answers whether it meets the target.</summary>
-    public static bool PrintRatio(double grains, double baseline, double target)
+    public static bool PrintRatio(double grains, double baseline, double target, string label = "grains/baseline")
     {
         var ratio = grains / baseline;
         var verdict = ratio >= target ? "PASS" : "BELOW";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio grains/baseline throughput: {ratio:F2} (target >= {target:F1}) {verdict}"));
+            $"ratio {label} throughput: {ratio:F2} (target >= {target:F1}) {verdict}"));
         return ratio >= target;
     }
 
