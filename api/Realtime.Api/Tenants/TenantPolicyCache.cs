@@ -16,8 +16,10 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, 
     public async ValueTask<CachedTenant?> GetAsync(string tenantId)
     {
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(tenantId, out var entry) && entry.FreshAt(now)) return await entry.Load;
-        var fresh = new Entry(LoadAsync(tenantId), now + Lifetime);
+        var found = _entries.TryGetValue(tenantId, out var entry);
+        if (found && entry!.FreshAt(now)) return await entry.Load;
+        // While the reload is in flight, Peek keeps answering with what was loaded before.
+        var fresh = new Entry(LoadAsync(tenantId), now + Lifetime, found ? entry!.Loaded : null);
         _entries[tenantId] = fresh;
         try
         {
@@ -34,9 +36,10 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, 
     /// <summary>
     /// The cached tenant if one was loaded, without calling the cluster (JWT key resolution is synchronous).
     /// Freshness is not checked here: authentication calls <see cref="GetAsync"/> just before, which reloads stale entries.
+    /// While another request's reload is in flight it answers with the previously loaded tenant (no older than a
+    /// cache lifetime plus that reload), so a request that loaded the tenant never finds it missing a moment later.
     /// </summary>
-    public CachedTenant? Peek(string tenantId) =>
-        _entries.TryGetValue(tenantId, out var entry) && entry.Load.IsCompletedSuccessfully ? entry.Load.Result : null;
+    public CachedTenant? Peek(string tenantId) => _entries.TryGetValue(tenantId, out var entry) ? entry.Loaded : null;
 
     /// <summary>Replaces the cached policy after this node changed it.</summary>
     public void Put(TenantPolicy policy) =>
@@ -50,8 +53,11 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, 
         return policy is null ? null : CachedTenant.From(policy);
     }
 
-    private sealed record Entry(Task<CachedTenant?> Load, DateTimeOffset Expires)
+    private sealed record Entry(Task<CachedTenant?> Load, DateTimeOffset Expires, CachedTenant? Previous = null)
     {
+        /// <summary>The loaded tenant, or the one loaded before while this load is in flight (or failed).</summary>
+        public CachedTenant? Loaded => Load.IsCompletedSuccessfully ? Load.Result : Previous;
+
         public bool FreshAt(DateTimeOffset now) => now < Expires && !Load.IsFaulted && !Load.IsCanceled;
     }
 }

@@ -1,0 +1,68 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using Realtime.Api.Tenants;
+using Realtime.Shared.Tenants;
+
+namespace Realtime.Api.Tests.Tenants;
+
+public sealed class TenantPolicyCacheTests
+{
+    [Fact]
+    public async Task While_a_reload_is_in_flight_the_key_of_the_previous_load_is_still_there()
+    {
+        var grain = new TenantGrainStub();
+        var cache = new TenantPolicyCache(GrainFactoryStub.For(grain), TimeProvider.System,
+            Options.Create(new TenancyOptions { PolicyCacheSeconds = 0 })); // every GetAsync reloads
+        var policy = new TenantPolicy("acme", "Acme", new string('s', 32), null, TenantLimits.Default, ["gpt-realtime"], false, DateTimeOffset.UnixEpoch);
+
+        grain.Next = Task.FromResult<TenantPolicy?>(policy);
+        Assert.Equal("acme", (await cache.GetAsync("acme"))?.Policy.TenantId);
+
+        var reload = new TaskCompletionSource<TenantPolicy?>();
+        grain.Next = reload.Task;
+        var reloading = cache.GetAsync("acme").AsTask();
+
+        // Another request that loaded the tenant a moment ago resolves its key now: still found.
+        Assert.Equal("acme", cache.Peek("acme")?.Policy.TenantId);
+
+        reload.SetResult(policy with { Name = "Acme 2" });
+        await reloading;
+        Assert.Equal("Acme 2", cache.Peek("acme")?.Policy.Name);
+    }
+
+    private sealed class TenantGrainStub
+    {
+        public Task<TenantPolicy?> Next { get; set; } = Task.FromResult<TenantPolicy?>(null);
+    }
+
+    // Only GetGrain<ITenantGrain>(id).GetPolicy() is used by the cache.
+    public class GrainFactoryStub : DispatchProxy
+    {
+        private object? _grain;
+
+        internal static IGrainFactory For(object stub)
+        {
+            var factory = Create<IGrainFactory, GrainFactoryStub>();
+            ((GrainFactoryStub)(object)factory)._grain = TenantGrainProxy.For(stub);
+            return factory;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == nameof(IGrainFactory.GetGrain) ? _grain : throw new NotSupportedException(targetMethod?.Name);
+    }
+
+    public class TenantGrainProxy : DispatchProxy
+    {
+        private object? _stub;
+
+        internal static ITenantGrain For(object stub)
+        {
+            var grain = Create<ITenantGrain, TenantGrainProxy>();
+            ((TenantGrainProxy)(object)grain)._stub = stub;
+            return grain;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == nameof(ITenantGrain.GetPolicy) ? ((TenantGrainStub)_stub!).Next : throw new NotSupportedException(targetMethod?.Name);
+    }
+}
