@@ -24,22 +24,25 @@ public static class TenantJwtBearer
         return services;
     }
 
+    /// <summary>What every user JWT must satisfy: HS256 only, signed, exp required, 30 s of skew; no key yet.</summary>
+    public static TokenValidationParameters ValidationParameters() => new()
+    {
+        ValidateIssuer = false,
+        ValidateAudience = false,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ClockSkew = ClockSkew,
+        NameClaimType = ClaimNames.Subject,
+    };
+
     private static void Configure(JwtBearerOptions options, TenantPolicyCache cache)
     {
         options.MapInboundClaims = false;
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = ClockSkew,
-            NameClaimType = ClaimNames.Subject,
-            IssuerSigningKeyResolver = (_, token, _, _) => KeysFor(token, cache),
-        };
+        options.TokenValidationParameters = ValidationParameters();
+        options.TokenValidationParameters.IssuerSigningKeyResolver = (_, token, _, _) => KeysFor(token, cache);
         options.Events = new JwtBearerEvents
         {
             OnMessageReceived = context => LoadTenantAsync(context, cache),

@@ -66,23 +66,12 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    // The same TokenValidationParameters shape as the api's TenantJwtBearer, with one fixed key instead of a per-tenant resolver.
+    // The api's own validation rules (TenantJwtBearer), with one fixed key instead of a per-tenant resolver.
     private static void Configure(JwtBearerOptions options, SecurityKey key)
     {
         options.MapInboundClaims = false;
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TenantJwtBearer.ClockSkew,
-            NameClaimType = ClaimNames.Subject,
-            IssuerSigningKey = key,
-        };
+        options.TokenValidationParameters = TenantJwtBearer.ValidationParameters();
+        options.TokenValidationParameters.IssuerSigningKey = key;
     }
 
     private static async Task<IResult> MintAsync(HttpContext http, InMemoryRateLimiter limiter, ClientSecretsClient upstream, UpstreamEndpoint endpoint)
