@@ -6,7 +6,9 @@ namespace Realtime.Browser.Tests.WebRtc;
 /// <summary>
 /// A bare Chromium peer for interop with the managed stack: it answers or makes an offer (waiting for ICE
 /// gathering, so the SDP carries its candidates: the test has no trickle channel), and exchanges messages on the
-/// first data channel. Served by the test through a Playwright route on a 127.0.0.1 origin.
+/// first data channel. Served by the test through a Playwright route on a 127.0.0.1 origin. The microphone grant
+/// (which keeps host candidates as IP addresses) is taken once per page; a new peer closes the previous one. For
+/// the benchmark it also runs two peer connections against each other in the page.
 /// </summary>
 public sealed class PeerPage
 {
@@ -19,7 +21,8 @@ public sealed class PeerPage
         const texts = [];
         const binaries = [];
         let channelReady;
-        const channelPromise = new Promise(resolve => channelReady = resolve);
+        let channelPromise = new Promise(resolve => channelReady = resolve);
+        let granted = null;
 
         function watch(channel) {
           dc = channel;
@@ -35,18 +38,25 @@ public sealed class PeerPage
           if (dc.readyState === 'open') channelReady(); else dc.onopen = () => channelReady();
         }
 
+        // Granting the (fake) microphone turns off mDNS host-name candidates: the .NET peer needs IP addresses.
+        // Once per page: the grant holds for every later peer connection in it (the benchmark's pair included).
+        window.grant = () => granted ??= navigator.mediaDevices.getUserMedia({ audio: true })
+          .then(stream => { stream.getTracks().forEach(t => t.stop()); return true; });
+
         async function newPeer() {
-          // Granting the (fake) microphone turns off mDNS host-name candidates: the .NET peer needs IP addresses.
-          const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-          stream.getTracks().forEach(t => t.stop());
+          await grant();
+          if (pc) pc.close();
+          channelPromise = new Promise(resolve => channelReady = resolve);
           pc = new RTCPeerConnection();
           pc.ondatachannel = (e) => watch(e.channel);
         }
 
-        function gathered() {
-          if (pc.iceGatheringState === 'complete') return Promise.resolve();
-          return new Promise(resolve => pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete') resolve(); }));
+        function gatheredOf(p) {
+          if (p.iceGatheringState === 'complete') return Promise.resolve();
+          return new Promise(resolve => p.addEventListener('icegatheringstatechange', () => { if (p.iceGatheringState === 'complete') resolve(); }));
         }
+
+        const gathered = () => gatheredOf(pc);
 
         window.answer = async (offerSdp) => {
           await newPeer();
@@ -113,6 +123,29 @@ public sealed class PeerPage
           a.close(); b.close();
           return { connectMs, seconds: (end - sendStart) / 1000 };
         };
+        // Chromium ↔ Chromium connect time the way the .NET path signals: no trickle, each side's SDP sent only once
+        // its ICE gathering is complete. Offer to open channel on both ends; both connections closed afterwards.
+        window.chromiumConnect = async () => {
+          const a = new RTCPeerConnection(), b = new RTCPeerConnection();
+          const start = performance.now();
+          const ch = a.createDataChannel('connect', { ordered: true });
+          const open = new Promise(resolve => ch.onopen = resolve);
+          const remoteOpen = new Promise(resolve => b.ondatachannel = e => {
+            if (e.channel.readyState === 'open') resolve(); else e.channel.onopen = resolve;
+          });
+          await a.setLocalDescription(await a.createOffer());
+          await gatheredOf(a);
+          await b.setRemoteDescription(a.localDescription);
+          await b.setLocalDescription(await b.createAnswer());
+          await gatheredOf(b);
+          await a.setRemoteDescription(b.localDescription);
+          await open;
+          await remoteOpen;
+          const connectMs = performance.now() - start;
+          a.close(); b.close();
+          return connectMs;
+        };
+        window.closePeer = () => { if (pc) pc.close(); pc = null; return true; };
         window.state = () => pc.connectionState;
         </script>
         """;
