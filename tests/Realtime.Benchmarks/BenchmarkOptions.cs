@@ -5,15 +5,18 @@ namespace Realtime.Benchmarks;
 /// <summary>
 /// The command line: <c>--seconds N</c> measured per run, <c>--warmup N</c> before each run, <c>--jit-warmup N</c>
 /// once per server before any run (tiered JIT needs many seconds of load to settle on a small machine),
-/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster</c> (default tokens);
-/// <c>--rate N</c> caption batches per second (captions).
+/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster|cluster-captions</c>
+/// (default tokens); <c>--rate N</c> caption batches per second (captions, cluster-captions); <c>--viewers N</c> viewers
+/// per round (cluster-captions).
 /// </summary>
-public sealed record BenchmarkOptions(int Seconds, int WarmupSeconds, int JitWarmupSeconds, int Clients, string Scenario = "tokens", int Rate = 20)
+public sealed record BenchmarkOptions(
+    int Seconds, int WarmupSeconds, int JitWarmupSeconds, int Clients, string Scenario = "tokens", int Rate = 20, int Viewers = 100)
 {
     public const string Tokens = "tokens";
     public const string Captions = "captions";
     public const string Memory = "memory";
     public const string Cluster = "cluster";
+    public const string ClusterCaptions = "cluster-captions";
 
     /// <summary>Issue 4's target: the two-node cluster keeps at least this share of the single process's throughput.</summary>
     public const double ClusterTargetRatio = 0.7;
@@ -37,18 +40,20 @@ public sealed record BenchmarkOptions(int Seconds, int WarmupSeconds, int JitWar
                 "--jit-warmup" => options with { JitWarmupSeconds = Number(args[i], value, 0, 120) },
                 "--clients" => options with { Clients = Number(args[i], value, 1, 1024) },
                 "--rate" => options with { Rate = Number(args[i], value, 1, 1000) },
+                "--viewers" => options with { Viewers = Number(args[i], value, 1, 5000) },
                 "--scenario" => options with { Scenario = ScenarioName(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster, --seconds N, --warmup N, --jit-warmup N, --clients N, --rate N."),
+                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster|cluster-captions, --seconds N, --warmup N, " +
+                    "--jit-warmup N, --clients N, --rate N, --viewers N."),
             };
             i++;
         }
         return options;
     }
 
-    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory or Cluster
+    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory or Cluster or ClusterCaptions
         ? value
-        : throw new ArgumentException("--scenario takes tokens, captions, memory or cluster.");
+        : throw new ArgumentException("--scenario takes tokens, captions, memory, cluster or cluster-captions.");
 
     private static int Number(string name, string? value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

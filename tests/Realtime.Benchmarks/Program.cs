@@ -1,12 +1,13 @@
 using Realtime.Benchmarks;
 using Realtime.Benchmarks.Scenarios;
 
-// One scenario per run (--scenario tokens|captions|memory|cluster, default tokens); each prints its own table. See README.md.
+// One scenario per run (--scenario tokens|captions|memory|cluster|cluster-captions, default tokens); each prints its own table. See README.md.
 var options = BenchmarkOptions.Parse(args);
 return options.Scenario switch
 {
     BenchmarkOptions.Captions => await CaptionsScenario.RunAsync(options),
     BenchmarkOptions.Memory => await MemoryScenario.RunAsync(options),
     BenchmarkOptions.Cluster => await ClusterScenario.RunAsync(options),
+    BenchmarkOptions.ClusterCaptions => await ClusterCaptionsScenario.RunAsync(options),
     _ => await TokenScenario.RunAsync(options),
 };

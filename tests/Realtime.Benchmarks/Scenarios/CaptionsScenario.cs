@@ -23,7 +23,7 @@ public static class CaptionsScenario
     /// OnMessageReceived finds no signing key (TenantPolicyCache.Peek sees the pending reload) and is answered 401;
     /// a burst of 1,000 WebSocket connects hits it. The benchmark measures fan-out, so it keeps the policy for the run.
     /// </summary>
-    private static readonly Dictionary<string, string?> NodeSettings = new() { ["Tenancy:PolicyCacheSeconds"] = "3600" };
+    internal static readonly Dictionary<string, string?> NodeSettings = new() { ["Tenancy:PolicyCacheSeconds"] = "3600" };
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
@@ -59,8 +59,12 @@ public static class CaptionsScenario
         return CaptionTable.PrintVerdicts(results, ViewerCounts[^1]) ? 0 : 1;
     }
 
-    private static async Task<CaptionRoundResult> OrleansRoundAsync(BenchmarkTenant tenant, HttpClient http,
-        GrainServer nodeA, GrainServer nodeB, int viewers, int rate, TimeSpan duration, string run)
+    /// <summary>
+    /// One round on the api: the speaker mints a session and publishes on <paramref name="nodeA"/>; viewers alternate
+    /// between node A and node B (pass the same node twice to put every viewer on one api process).
+    /// </summary>
+    internal static async Task<CaptionRoundResult> OrleansRoundAsync(BenchmarkTenant tenant, HttpClient http,
+        GrainServer nodeA, GrainServer nodeB, int viewers, int rate, TimeSpan duration, string run, string path = "orleans")
     {
         var jwt = UserTokens.For(tenant, "speaker-" + run, 1, TimeSpan.FromHours(1))[0];
         var sessionId = await MintSessionAsync(http, nodeA.BaseAddress, jwt);
@@ -69,7 +73,7 @@ public static class CaptionsScenario
             c => c.InvokeAsync<JsonElement>("Watch", sessionId, 0L));
         await using var speaker = ViewerPool.Build(hubs[0], jwt);
         await speaker.StartAsync();
-        return await MeasureAsync("orleans", pool, viewers, rate, duration,
+        return await MeasureAsync(path, pool, viewers, rate, duration,
             (i, stamp) => speaker.InvokeAsync<JsonElement>("Publish", sessionId, CaptionEvents.OpenAI(i, stamp)));
     }
 
