@@ -15,21 +15,28 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, 
     /// <summary>The tenant's policy, or null when the tenant does not exist.</summary>
     public async ValueTask<CachedTenant?> GetAsync(string tenantId)
     {
-        var now = clock.GetUtcNow();
-        var found = _entries.TryGetValue(tenantId, out var entry);
-        if (found && entry!.FreshAt(now)) return await entry.Load;
-        // While the reload is in flight, Peek keeps answering with what was loaded before.
-        var fresh = new Entry(LoadAsync(tenantId), now + Lifetime, found ? entry!.Loaded : null);
-        _entries[tenantId] = fresh;
-        try
+        while (true)
         {
+            var now = clock.GetUtcNow();
+            var found = _entries.TryGetValue(tenantId, out var entry);
+            if (found && entry!.FreshAt(now)) return await entry.Load;
+            // While the reload is in flight, Peek keeps answering with what was loaded before.
+            var load = new TaskCompletionSource<CachedTenant?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var fresh = new Entry(load.Task, now + Lifetime, found ? entry!.Loaded : null);
+            // Install atomically: of concurrent misses exactly one loads, the others await it (next round).
+            var installed = found ? _entries.TryUpdate(tenantId, fresh, entry!) : _entries.TryAdd(tenantId, fresh);
+            if (!installed) continue;
+            try
+            {
+                load.SetResult(await LoadAsync(tenantId));
+            }
+            catch (Exception e)
+            {
+                // A failed load must not be cached.
+                _entries.TryRemove(new KeyValuePair<string, Entry>(tenantId, fresh));
+                load.SetException(e);
+            }
             return await fresh.Load;
-        }
-        catch
-        {
-            // A failed load must not be cached.
-            _entries.TryRemove(new KeyValuePair<string, Entry>(tenantId, fresh));
-            throw;
         }
     }
 
@@ -58,6 +65,7 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TimeProvider clock, 
         /// <summary>The loaded tenant, or the one loaded before while this load is in flight (or failed).</summary>
         public CachedTenant? Loaded => Load.IsCompletedSuccessfully ? Load.Result : Previous;
 
-        public bool FreshAt(DateTimeOffset now) => now < Expires && !Load.IsFaulted && !Load.IsCanceled;
+        /// <summary>A load still in flight is as fresh as it gets: joining it beats starting another.</summary>
+        public bool FreshAt(DateTimeOffset now) => !Load.IsCompleted || (now < Expires && Load.IsCompletedSuccessfully);
     }
 }

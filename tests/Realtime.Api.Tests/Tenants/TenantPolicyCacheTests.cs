@@ -30,9 +30,39 @@ public sealed class TenantPolicyCacheTests
         Assert.Equal("Acme 2", cache.Peek("acme")?.Policy.Name);
     }
 
+    [Fact]
+    public async Task Concurrent_first_requests_share_one_load_and_all_find_the_key_afterwards()
+    {
+        var grain = new TenantGrainStub();
+        var cache = new TenantPolicyCache(GrainFactoryStub.For(grain), TimeProvider.System,
+            Options.Create(new TenancyOptions { PolicyCacheSeconds = 0 }));
+        var load = new TaskCompletionSource<TenantPolicy?>();
+        grain.Next = load.Task;
+
+        var requests = Enumerable.Range(0, 20).Select(_ => cache.GetAsync("acme").AsTask()).ToArray();
+        load.SetResult(new TenantPolicy("acme", "Acme", new string('s', 32), null, TenantLimits.Default, [], false, DateTimeOffset.UnixEpoch));
+        var loaded = await Task.WhenAll(requests);
+
+        Assert.All(loaded, tenant => Assert.Equal("acme", tenant?.Policy.TenantId));
+        Assert.Equal(1, grain.Calls);
+        Assert.Equal("acme", cache.Peek("acme")?.Policy.TenantId);
+    }
+
     private sealed class TenantGrainStub
     {
-        public Task<TenantPolicy?> Next { get; set; } = Task.FromResult<TenantPolicy?>(null);
+        private Task<TenantPolicy?> _next = Task.FromResult<TenantPolicy?>(null);
+
+        public int Calls { get; private set; }
+
+        public Task<TenantPolicy?> Next
+        {
+            get
+            {
+                Calls++;
+                return _next;
+            }
+            set => _next = value;
+        }
     }
 
     // Only GetGrain<ITenantGrain>(id).GetPolicy() is used by the cache.
