@@ -14,15 +14,7 @@ public static class ClusterScenario
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var tenant = BenchmarkTenant.Create();
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Clients * 2,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
-        })
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
+        using var http = LoadClient.Create(options.Clients);
         string[] Users(string group) => UserTokens.For(tenant, group, options.Clients, TimeSpan.FromHours(1));
 
         Console.WriteLine("Starting one api node (single) and two api nodes forming one cluster, on 127.0.0.1 ...");

@@ -15,16 +15,7 @@ public static class TokenScenario
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var tenant = BenchmarkTenant.Create();
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Clients * 2,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-        })
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
+        using var http = LoadClient.Create(options.Clients);
         string[] Users(string group) => UserTokens.For(tenant, group, options.Clients, TimeSpan.FromHours(1));
 
         Console.WriteLine("Starting the baseline and the api (co-hosted silo, memory storage) on 127.0.0.1 ...");
