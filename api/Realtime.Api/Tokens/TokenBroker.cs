@@ -17,9 +17,9 @@ namespace Realtime.Api.Tokens;
 /// upstream succeeded. Any failure gives both units back. Every answer is counted once: minted, or refused
 /// with its reason (<see cref="RealtimeMetrics"/>).
 /// <para>
-/// After a mint, the commit (user grain) and the session's start (its new session grain) go out together and
-/// the answer waits for both, so the session is visible as issued as soon as the client has its id, and the
-/// user grain's turn never waits on a session grain's activation.
+/// Two grain calls per mint, both to the user's grain: the reservation, and the commit, which also issues the
+/// session (its record is stored before the answer leaves, so the session is visible as issued as soon as the
+/// client has its id; no session grain is activated until something uses it).
 /// </para>
 /// </summary>
 public sealed class TokenBroker(
@@ -29,7 +29,6 @@ public sealed class TokenBroker(
     ClientSecretsClient upstream,
     UpstreamEndpoint endpoint,
     RealtimeMetrics metrics,
-    TimeProvider clock,
     ILogger<TokenBroker> logger)
 {
     public async Task<IResult> MintAsync(HttpContext http)
@@ -84,9 +83,7 @@ public sealed class TokenBroker(
             var minted = await upstream.CreateAsync(session.Body, apiKey, http.RequestAborted);
             var sessionId = SessionId.New();
             commit = user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
-            var start = grains.GetGrain<ISessionGrain>(sessionId).Start(new SessionStart(
-                caller.TenantId, caller.UserId, session.Model, session.Type, IssuedAt: clock.GetUtcNow(), minted.ExpiresAt));
-            await Task.WhenAll(commit, start);
+            await commit;
             metrics.SecretMinted(session.Type);
             if (logger.IsEnabled(LogLevel.Information))
             {
@@ -105,8 +102,7 @@ public sealed class TokenBroker(
         }
         finally
         {
-            // Once the commit went through the unit is spent, even if the session's start failed (the user grain
-            // frees that slot when it reconciles at the cap: a session that never started counts as closed).
+            // Once the commit went through the unit is spent and the session issued.
             if (commit is not { IsCompletedSuccessfully: true }) await GiveBackAsync(user, reservation.Id, grant);
         }
     }

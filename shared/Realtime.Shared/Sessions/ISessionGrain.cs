@@ -3,14 +3,13 @@ using Realtime.Shared.Captions;
 namespace Realtime.Shared.Sessions;
 
 /// <summary>
-/// One realtime session, keyed by its id (ses_…). Created when its secret is minted; expires when the
-/// secret does and nothing used it; frees the owner's concurrent slot when it ends or expires.
+/// One realtime session, keyed by its id (ses_…). Issued by the owner's user grain when its secret is minted
+/// (<see cref="Users.IUserGrain.Commit"/>: the record is stored, the grain activates when something first uses
+/// the session); expired when the secret expired and nothing used it; live from the first publish; ended by its
+/// owner or when idle. Tells the owner's user grain when it goes live and when it is over.
 /// </summary>
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the session as issued. Repeating the same start is a no-op.</summary>
-    Task Start(SessionStart start);
-
     /// <summary>The session, or null when none was ever started under this id.</summary>
     Task<SessionSnapshot?> GetSnapshot();
 

@@ -1,6 +1,6 @@
 namespace Realtime.Shared.Sessions;
 
-/// <summary>Everything a session grain is told when its secret is minted.</summary>
+/// <summary>What a session is issued with when its secret is minted (kept in its record).</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.SessionStart")]
 public sealed record SessionStart(
     [property: Id(0)] string TenantId,

@@ -13,9 +13,9 @@ public interface IUserGrain : IGrainWithStringKey
     Task<Reservation> Reserve(UserLimits limits);
 
     /// <summary>
-    /// Turns a reservation into a spent grant and holds a concurrent slot for the session it minted (durably).
-    /// The caller starts that session (<c>ISessionGrain.Start</c>) alongside, so this grain never waits on a
-    /// session grain's activation.
+    /// Turns a reservation into a spent grant, issues the session it minted (its record is stored; its grain is
+    /// activated only when something first uses it) and holds a concurrent slot for it, durably. The slot is free
+    /// again when the secret expires unused, or when the session, once live, says it is over.
     /// </summary>
     Task Commit(Guid reservationId, SessionGrant grant);
 
@@ -23,12 +23,20 @@ public interface IUserGrain : IGrainWithStringKey
     Task Release(Guid reservationId);
 
     /// <summary>
-    /// Called by a session that ended or expired: frees its concurrent slot. One-way, so a session grain
+    /// Called by a session that ended or expired (<paramref name="expiresAt"/>: its secret's expiry): frees its
+    /// concurrent slot. One-way, so a session grain
     /// never waits on the user grain while the user grain may be waiting on it (no deadlock); a lost
     /// notification is repaired when the user grain reconciles its open sessions at the cap.
     /// </summary>
     [OneWay]
-    Task SessionClosed(string sessionId);
+    Task SessionClosed(string sessionId, DateTimeOffset expiresAt);
+
+    /// <summary>
+    /// Called by a session when it goes live: it now holds its slot past its secret's expiry, until it says it is
+    /// closed. One-way, like <see cref="SessionClosed"/>.
+    /// </summary>
+    [OneWay]
+    Task SessionLive(string sessionId, DateTimeOffset expiresAt);
 
     Task<UserUsage> GetUsage();
 }

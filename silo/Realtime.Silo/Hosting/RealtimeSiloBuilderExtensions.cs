@@ -34,6 +34,9 @@ public static class RealtimeSiloBuilderExtensions
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<SessionCensus>();
 
+        // User grains issue sessions straight into the session grains' storage (no activation per mint).
+        silo.Services.TryAddSingleton<SessionIssuer>();
+
         // Grains read time only through this, so tests can substitute a fake clock (Orleans adds the same default).
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

@@ -1,55 +1,137 @@
 using System.Diagnostics.Metrics;
-using Realtime.Shared.Sessions;
 
 namespace Realtime.Silo.Sessions;
 
 /// <summary>
 /// Sessions by state as this silo sees them, on the meter "Realtime.Orleans" (exported at the api's /metrics when
-/// the silo is co-hosted). Cheap and truthful without any cluster-wide query: every open session has an active
-/// grain — an issued one is kept alive until its secret expires, a live one is active while it publishes, is
-/// watched, or until its idle timeout (shorter than Orleans' collection age) ends it — so the gauge
-/// <c>realtime.sessions.open{state=issued|live}</c>, summed over silos, is the cluster's open sessions. Closings
-/// are counted where they happen (<c>realtime.sessions.closed{state=ended|expired}</c>).
+/// the silo is co-hosted), cheap and without any cluster-wide query; sum over silos for the cluster.
+/// <list type="bullet">
+/// <item><c>realtime.sessions.open{state=issued}</c>: secrets minted by the user grains of this silo whose session
+/// has not gone live or ended and whose secret has not expired. No session grain is active for them (see
+/// <see cref="SessionIssuer"/>), so the user grains report them here and the clock retires them.</item>
+/// <item><c>realtime.sessions.open{state=live}</c>: live session grains active in this silo. A live session is
+/// active while it publishes or is watched, and its idle timeout (shorter than Orleans' collection age) ends it.</item>
+/// <item><c>realtime.sessions.closed{state=ended|expired}</c>: ended where the session grain ended it; expired
+/// where the secret was minted, when it expires unused.</item>
+/// </list>
+/// A user grain that moves to another silo leaves its issued sessions counted where they were minted until their
+/// secrets expire; the error is bounded by the secrets' lifetime (at most 10 minutes).
 /// </summary>
 public sealed class SessionCensus
 {
     public const string MeterName = "Realtime.Orleans";
 
-    private readonly Counter<long> _closed;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+
+    // Issued sessions by the second their secret expires (rounded up), so the clock retires them in bulk.
+    private readonly SortedDictionary<long, int> _issuedByExpirySecond = [];
+    private long _earliestSecond = long.MaxValue; // no later than the first key: RetireExpired is free until then
     private long _issued;
+    private long _expired;
+
     private long _live;
+    private long _ended;
 
-    public SessionCensus(IMeterFactory meters)
+    public SessionCensus(IMeterFactory meters, TimeProvider time)
     {
+        _time = time;
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("realtime.sessions.open", Observe, "{session}",
-            "Open sessions whose grain is active in this silo, by state (issued or live); sum over silos for the cluster.");
-        _closed = meter.CreateCounter<long>("realtime.sessions.closed", "{session}",
-            "Sessions that ended or expired in this silo, by state.");
+        meter.CreateObservableGauge("realtime.sessions.open", ObserveOpen, "{session}",
+            "Open sessions in this silo, by state: issued (minted here, unused, secret unexpired) or live (grain active here); sum over silos for the cluster.");
+        meter.CreateObservableCounter("realtime.sessions.closed", ObserveClosed, "{session}",
+            "Sessions that ended (in this silo) or whose secret expired unused (minted in this silo), by state.");
     }
 
-    /// <summary>
-    /// One grain's counted state changed: <see cref="SessionState.None"/> for a grain that counts nowhere (no
-    /// session, or deactivated). A move from open to over is a closing.
-    /// </summary>
-    public void Moved(SessionState from, SessionState to)
+    /// <summary>A user grain of this silo minted a secret: its session is issued until the secret expires.</summary>
+    public void Issued(DateTimeOffset expiresAt)
     {
-        if (from == to) return;
-        Add(from, -1);
-        Add(to, +1);
-        if (from is SessionState.Issued or SessionState.Live && to is SessionState.Ended or SessionState.Expired)
-            _closed.Add(1, new KeyValuePair<string, object?>("state", to == SessionState.Ended ? "ended" : "expired"));
+        lock (_lock)
+        {
+            RetireExpired();
+            var second = ExpirySecond(expiresAt);
+            if (second <= NowSecond()) return; // expired already: nothing to count as open
+            _issuedByExpirySecond[second] = _issuedByExpirySecond.GetValueOrDefault(second) + 1;
+            _earliestSecond = Math.Min(_earliestSecond, second);
+            _issued++;
+        }
     }
 
-    private void Add(SessionState state, long delta)
+    /// <summary>An issued session went live or ended before its secret expired: it no longer counts as issued.</summary>
+    public void NoLongerIssued(DateTimeOffset expiresAt)
     {
-        if (state == SessionState.Issued) Interlocked.Add(ref _issued, delta);
-        else if (state == SessionState.Live) Interlocked.Add(ref _live, delta);
+        lock (_lock)
+        {
+            var second = ExpirySecond(expiresAt);
+            if (!_issuedByExpirySecond.TryGetValue(second, out var count)) return; // retired, or counted on another silo
+            if (count == 1) _issuedByExpirySecond.Remove(second);
+            else _issuedByExpirySecond[second] = count - 1;
+            _issued--;
+        }
     }
 
-    private IEnumerable<Measurement<long>> Observe() =>
-    [
-        new(Interlocked.Read(ref _issued), new KeyValuePair<string, object?>("state", "issued")),
-        new(Interlocked.Read(ref _live), new KeyValuePair<string, object?>("state", "live")),
-    ];
+    /// <summary>A session grain of this silo is live (it went live, or a live session was activated here).</summary>
+    public void LiveActivated() => Interlocked.Increment(ref _live);
+
+    /// <summary>A live session grain of this silo ended or was deactivated.</summary>
+    public void LiveDeactivated() => Interlocked.Decrement(ref _live);
+
+    /// <summary>A session grain of this silo ended its session (owner, or idle timeout).</summary>
+    public void Ended() => Interlocked.Increment(ref _ended);
+
+    private IEnumerable<Measurement<long>> ObserveOpen()
+    {
+        long issued;
+        lock (_lock)
+        {
+            RetireExpired();
+            issued = _issued;
+        }
+        return
+        [
+            new(issued, new KeyValuePair<string, object?>("state", "issued")),
+            new(Interlocked.Read(ref _live), new KeyValuePair<string, object?>("state", "live")),
+        ];
+    }
+
+    private IEnumerable<Measurement<long>> ObserveClosed()
+    {
+        long expired;
+        lock (_lock)
+        {
+            RetireExpired();
+            expired = _expired;
+        }
+        return
+        [
+            new(Interlocked.Read(ref _ended), new KeyValuePair<string, object?>("state", "ended")),
+            new(expired, new KeyValuePair<string, object?>("state", "expired")),
+        ];
+    }
+
+    // Under the lock: issued sessions whose secret expired are closed as expired.
+    private void RetireExpired()
+    {
+        var now = NowSecond();
+        if (now < _earliestSecond) return;
+        var retired = new List<long>();
+        _earliestSecond = long.MaxValue;
+        foreach (var (second, count) in _issuedByExpirySecond)
+        {
+            if (second > now)
+            {
+                _earliestSecond = second;
+                break;
+            }
+            retired.Add(second);
+            _issued -= count;
+            _expired += count;
+        }
+        retired.ForEach(second => _issuedByExpirySecond.Remove(second));
+    }
+
+    private long NowSecond() => _time.GetUtcNow().ToUnixTimeSeconds();
+
+    private static long ExpirySecond(DateTimeOffset expiresAt) =>
+        expiresAt.ToUnixTimeSeconds() + (expiresAt.UtcTicks % TimeSpan.TicksPerSecond == 0 ? 0 : 1);
 }

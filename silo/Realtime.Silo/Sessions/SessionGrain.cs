@@ -12,11 +12,12 @@ namespace Realtime.Silo.Sessions;
 /// One realtime session (key "ses_…"): its lifecycle and its captions.
 /// <para>
 /// Lifecycle: issued → live (first publish) → ended (owner, or idle too long), or issued → expired (secret
-/// expired unused). Both deadlines are checked lazily (activation, snapshot, publish, watch) and by one timer:
-/// while issued it keeps the grain alive until the secret's expiry, so an unused session frees its owner's slot
-/// on time; while live it does not keep an idle grain alive, since a reactivated grain checks again (and the
-/// owner's user grain asks its overdue sessions when at the cap). When the session is over it tells the owner's
-/// user grain, one-way: that grain may be waiting on this one.
+/// expired unused). The owner's user grain issues the session by writing its record (<see cref="SessionIssuer"/>),
+/// so this grain is first activated when something uses the session. Both deadlines are checked lazily
+/// (activation, snapshot, publish, watch) and, while the grain is active, by one timer that does not keep an idle
+/// grain alive: a reactivated grain checks again, and the owner's user grain needs no timer here (it frees an
+/// unused session's slot by the clock, and asks its overdue live sessions when at the cap). When the session goes
+/// live and when it is over it tells the owner's user grain, one-way: that grain may be waiting on this one.
 /// </para>
 /// <para>
 /// Captions: <see cref="CaptionAggregator"/> folds the events; this grain persists the settled segments and a seq
@@ -27,7 +28,7 @@ namespace Realtime.Silo.Sessions;
 /// </para>
 /// </summary>
 public sealed class SessionGrain(
-    [PersistentState("session", RealtimeStorage.Name)] IPersistentState<SessionRecord> state,
+    [PersistentState(SessionGrain.StateName, RealtimeStorage.Name)] IPersistentState<SessionRecord> state,
     TimeProvider time,
     IOptions<SessionOptions> options,
     SessionCensus census,
@@ -35,6 +36,9 @@ public sealed class SessionGrain(
 {
     /// <summary>How many seqs one ceiling write reserves.</summary>
     public const long SeqBlock = 1_000;
+
+    /// <summary>The name this grain's record is stored under (<see cref="SessionIssuer"/> writes the first one).</summary>
+    public const string StateName = "session";
 
     private readonly SessionOptions _options = options.Value;
 
@@ -48,8 +52,8 @@ public sealed class SessionGrain(
     // after a restart does not take a session that kept publishing partials for idle.
     private DateTimeOffset? _lastPublishWritten;
 
-    // The state SessionCensus counts this activation under: the stored state, None before activation and after.
-    private SessionState _counted;
+    // Whether SessionCensus counts this activation as live: stored as live, and not yet deactivated.
+    private bool _countedLive;
 
     private string SessionId => this.GetPrimaryKeyString();
 
@@ -61,27 +65,15 @@ public sealed class SessionGrain(
         Record.Segments = null; // the aggregator holds them now
         _lastPublishWritten = Record.LastPublishAt;
 
-        Count(Record.State);
+        CountLive(Record.State == SessionState.Live);
         // Timers do not survive a deactivation or a silo restart: settle or re-arm on every activation.
         return SettleOrArmCounted();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Count(SessionState.None);
+        CountLive(false);
         return Task.CompletedTask;
-    }
-
-    public async Task Start(SessionStart start)
-    {
-        if (!Record.Issue(start)) return;
-        await Save();
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Session {SessionId} issued for {TenantId}, expires {ExpiresAt:O}",
-                SessionId, start.TenantId, start.ExpiresAt);
-        }
-        await SettleOrArm();
     }
 
     public async Task<SessionSnapshot?> GetSnapshot()
@@ -127,6 +119,8 @@ public sealed class SessionGrain(
         {
             logger.LogInformation("Session {SessionId} live", SessionId);
             Arm(); // from the secret's expiry to the idle deadline
+            // One-way: the owner now holds this session's slot past the secret's expiry, until it hears it closed.
+            await Owner(start).SessionLive(SessionId, start.ExpiresAt);
         }
 
         if (wentLive || applied.Updates.Count > 0)
@@ -192,16 +186,15 @@ public sealed class SessionGrain(
         _timer = null;
 
         DateTimeOffset due;
-        bool keepAlive;
         if (Record is { State: SessionState.Issued, Start: { } start })
         {
-            // At most the secret's TTL: an unused secret must free its slot on time even if nobody asks.
-            (due, keepAlive) = (start.ExpiresAt, true);
+            // Watchers of an issued session learn of its expiry on time; nobody else needs this grain then.
+            due = start.ExpiresAt;
         }
         else if (Record.IdleDueAt(_options.IdleTimeout) is { } idleAt)
         {
             // A publish does not re-arm: the timer fires at the old deadline, finds it moved, and arms again.
-            (due, keepAlive) = (idleAt, false);
+            due = idleAt;
         }
         else
         {
@@ -214,7 +207,7 @@ public sealed class SessionGrain(
         {
             DueTime = dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero,
             Period = Timeout.InfiniteTimeSpan,
-            KeepAlive = keepAlive,
+            KeepAlive = false,
         });
     }
 
@@ -224,10 +217,12 @@ public sealed class SessionGrain(
         _timer = null;
         await Save();
 
-        var start = Record.Start!;
         logger.LogInformation("Session {SessionId} {State}", SessionId, Record.State);
+        // An expiry is counted where the secret was minted (SessionCensus.Issued), not here.
+        if (Record.State == SessionState.Ended) census.Ended();
         // One-way ([OneWay] on the interface): returns at once, so this grain never waits on the user grain.
-        await GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId)).SessionClosed(SessionId);
+        var start = Record.Start!;
+        await Owner(start).SessionClosed(SessionId, start.ExpiresAt);
 
         // Viewers learn the session is over; nothing will change any more, so the subscriptions go.
         Push(new CaptionBatch(SessionId, [], Record.State));
@@ -244,7 +239,7 @@ public sealed class SessionGrain(
         {
             await state.WriteStateAsync();
             _lastPublishWritten = Record.LastPublishAt;
-            Count(Record.State);
+            CountLive(Record.State == SessionState.Live);
         }
         catch
         {
@@ -286,16 +281,20 @@ public sealed class SessionGrain(
         }
         catch
         {
-            Count(SessionState.None);
+            CountLive(false);
             throw;
         }
     }
 
-    private void Count(SessionState now)
+    private void CountLive(bool live)
     {
-        census.Moved(_counted, now);
-        _counted = now;
+        if (live == _countedLive) return;
+        if (live) census.LiveActivated();
+        else census.LiveDeactivated();
+        _countedLive = live;
     }
+
+    private IUserGrain Owner(SessionStart start) => GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId));
 
     private void DropStaleNodes(DateTimeOffset now)
     {

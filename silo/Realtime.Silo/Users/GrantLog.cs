@@ -13,53 +13,26 @@ namespace Realtime.Silo.Users;
 /// </summary>
 public sealed class GrantLog
 {
-    private readonly List<GrantRun> _runs;
-    private int _total;
+    private readonly SecondRuns _runs;
 
     /// <summary>Takes <paramref name="runs"/> as they were persisted (ascending seconds) and keeps using the same list.</summary>
-    public GrantLog(List<GrantRun>? runs = null)
-    {
-        _runs = runs ?? [];
-        foreach (var run in _runs) _total += run.Count;
-    }
+    public GrantLog(List<SecondRun>? runs = null) => _runs = new SecondRuns(runs);
 
     /// <summary>The runs, oldest first: the list to persist.</summary>
-    public List<GrantRun> Runs => _runs;
+    public List<SecondRun> Runs => _runs.Runs;
 
-    public int Total => _total;
+    public int Total => _runs.Total;
 
     /// <summary>The whole unix second a grant reserved at <paramref name="at"/> counts from: <c>⌈at⌉</c>.</summary>
-    public static long SecondOf(DateTimeOffset at)
-    {
-        var ticks = at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return (ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
-    }
+    public static long SecondOf(DateTimeOffset at) => SecondRuns.SecondOf(at);
 
-    public static DateTimeOffset TimeOf(long second) => DateTimeOffset.UnixEpoch.AddSeconds(second);
+    public static DateTimeOffset TimeOf(long second) => SecondRuns.TimeOf(second);
 
     /// <summary>Spends one grant reserved at <paramref name="reservedAt"/>. Usually appends to the last run.</summary>
-    public void Add(DateTimeOffset reservedAt)
-    {
-        var second = SecondOf(reservedAt);
-        _total++;
-        // Commits may arrive out of reservation order: search from the newest end, where the second nearly always is.
-        var i = _runs.Count - 1;
-        while (i >= 0 && _runs[i].Second > second) i--;
-        if (i >= 0 && _runs[i].Second == second) _runs[i] = _runs[i] with { Count = _runs[i].Count + 1 };
-        else _runs.Insert(i + 1, new GrantRun(second, 1));
-    }
+    public void Add(DateTimeOffset reservedAt) => _runs.Add(SecondOf(reservedAt));
 
     /// <summary>Drops the runs that no window of at most <paramref name="longest"/> can count any more.</summary>
-    public void Prune(DateTimeOffset now, TimeSpan longest)
-    {
-        var drop = 0;
-        while (drop < _runs.Count && !Counts(_runs[drop].Second, now, longest))
-        {
-            _total -= _runs[drop].Count;
-            drop++;
-        }
-        if (drop > 0) _runs.RemoveRange(0, drop);
-    }
+    public void Prune(DateTimeOffset now, TimeSpan longest) => _runs.DropWhile(second => !Counts(second, now, longest));
 
     /// <summary>
     /// Grants counted in the window of length <paramref name="window"/> ending at <paramref name="now"/>. Walks
@@ -68,20 +41,21 @@ public sealed class GrantLog
     /// </summary>
     public int CountWithin(DateTimeOffset now, TimeSpan window, TimeSpan prunedTo)
     {
+        var runs = _runs.Runs;
         if (window >= prunedTo)
         {
             var outside = 0;
-            for (var i = 0; i < _runs.Count && !Counts(_runs[i].Second, now, window); i++) outside += _runs[i].Count;
-            return _total - outside;
+            for (var i = 0; i < runs.Count && !Counts(runs[i].Second, now, window); i++) outside += runs[i].Count;
+            return _runs.Total - outside;
         }
 
         var inside = 0;
-        for (var i = _runs.Count - 1; i >= 0 && Counts(_runs[i].Second, now, window); i--) inside += _runs[i].Count;
+        for (var i = runs.Count - 1; i >= 0 && Counts(runs[i].Second, now, window); i--) inside += runs[i].Count;
         return inside;
     }
 
     /// <summary>The runs counted in the window, oldest first (for a Retry-After, only when refusing).</summary>
-    public IEnumerable<GrantRun> RunsWithin(DateTimeOffset now, TimeSpan window) => _runs.Where(run => Counts(run.Second, now, window));
+    public IEnumerable<SecondRun> RunsWithin(DateTimeOffset now, TimeSpan window) => _runs.Runs.Where(run => Counts(run.Second, now, window));
 
     // A grant counts while it is younger than the window: one exactly a window old has left it.
     private static bool Counts(long second, DateTimeOffset now, TimeSpan window) => TimeOf(second) > now - window;

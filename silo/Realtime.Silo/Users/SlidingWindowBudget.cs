@@ -116,7 +116,7 @@ public sealed class SlidingWindowBudget
     {
         var sessions = new OpenSessionSet();
         var i = 0;
-        foreach (var expiresAt in expiries) sessions.Add($"ses_{i++}", expiresAt);
+        foreach (var expiresAt in expiries) sessions.AddLive($"ses_{i++}", expiresAt);
         return sessions;
     }
 }

@@ -2,16 +2,25 @@ using Microsoft.Extensions.Logging;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
 using Realtime.Silo.Hosting;
+using Realtime.Silo.Sessions;
 
 namespace Realtime.Silo.Users;
 
 /// <summary>
 /// One user's budgets and open sessions (key "{tid}/{sub}"). Not reentrant: calls run one at a time, which is
-/// what makes the counts exact under any concurrency. This grain only awaits session grains when it reconciles
-/// at the session cap; session grains only ever notify it one-way, so the two can never wait on each other.
+/// what makes the counts exact under any concurrency.
+/// <para>
+/// A commit issues the session (<see cref="SessionIssuer"/>: its record is written, no session grain is
+/// activated) and holds its slot. An issued session that never goes live frees the slot when its secret expires,
+/// by the clock; a session that goes live tells this grain, and then holds the slot until it tells this grain it
+/// is over. This grain only awaits session grains when it reconciles at the session cap; session grains only
+/// ever notify it one-way, so the two can never wait on each other.
+/// </para>
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", RealtimeStorage.Name)] IPersistentState<UserRecord> state,
+    SessionIssuer sessions,
+    SessionCensus census,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -31,12 +40,12 @@ public sealed class UserGrain(
     {
         var record = state.State;
         _grants = new GrantLog(record.GrantRuns);
-        _sessions = OpenSessionSet.Decode(record.SessionLog.Span);
+        _sessions = OpenSessionSet.Decode(record.SessionLog.Span, record.IssuedRuns);
 
         // A record in the earlier format (a timestamp per grant, a dictionary of sessions) moves over; the
         // next write stores the compact form only.
         foreach (var at in record.Grants) _grants.Add(at);
-        foreach (var (sessionId, expiresAt) in record.OpenSessions) _sessions.Add(sessionId, expiresAt);
+        foreach (var (sessionId, expiresAt) in record.OpenSessions) _sessions.AddLive(sessionId, expiresAt);
         record.Grants = [];
         record.OpenSessions = [];
         return Task.CompletedTask;
@@ -77,12 +86,19 @@ public sealed class UserGrain(
         // upstream really minted a secret, so the grant is spent all the same.
         var reservedAt = _pending.Remove(reservationId, out var at) ? at : now;
 
-        // A repeated commit of the same session spends nothing twice.
-        if (_sessions.Add(grant.SessionId, grant.ExpiresAt))
+        // The session's record first: if that write fails, nothing is spent (the caller releases); if the user
+        // record's write fails after it, the session exists unused and simply expires. A session already issued
+        // means a repeated commit, which spends nothing twice.
+        var (tenantId, userId) = UserKey.Parse(this.GetPrimaryKeyString());
+        if (!await sessions.IssueAsync(grant.SessionId, new SessionStart(tenantId, userId, grant.Model, grant.Type, now, grant.ExpiresAt)))
         {
-            _grants.Add(reservedAt);
-            await Save();
+            return;
         }
+
+        _sessions.AddIssued(grant.ExpiresAt);
+        _grants.Add(reservedAt);
+        await Save();
+        census.Issued(grant.ExpiresAt);
     }
 
     public Task Release(Guid reservationId)
@@ -91,12 +107,25 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
-    public async Task SessionClosed(string sessionId)
+    public async Task SessionLive(string sessionId, DateTimeOffset expiresAt)
     {
-        if (_sessions.Remove(sessionId))
+        PruneAndNow();
+        if (!_sessions.AddLive(sessionId, expiresAt)) return; // told before
+        // Counted as issued until now, unless the notice came after the secret's expiry dropped it.
+        if (_sessions.RemoveIssued(expiresAt)) census.NoLongerIssued(expiresAt);
+        await Save();
+    }
+
+    public async Task SessionClosed(string sessionId, DateTimeOffset expiresAt)
+    {
+        var now = PruneAndNow();
+        if (!_sessions.RemoveLive(sessionId))
         {
-            await Save();
+            // Closed before it went live: ended by its owner while issued (an expired one was dropped by the clock).
+            if (expiresAt <= now || !_sessions.RemoveIssued(expiresAt)) return;
+            census.NoLongerIssued(expiresAt);
         }
+        await Save();
     }
 
     public Task<UserUsage> GetUsage()
@@ -107,19 +136,31 @@ public sealed class UserGrain(
 
     private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _pending.Values, _sessions);
 
-    // The record is the compact state as it is now; its lists are the ones this grain keeps in memory.
-    private Task Save()
+    // The record is the compact state as it is now; its lists are the ones this grain keeps in memory. A failed
+    // write leaves memory ahead of storage: the activation goes, and the next one reads what storage holds.
+    private async Task Save()
     {
         state.State.GrantRuns = _grants.Runs;
         state.State.SessionLog = _sessions.Encoded;
-        return state.WriteStateAsync();
+        state.State.IssuedRuns = _sessions.IssuedRuns;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
-    // Drops what no window can count any more. Not written here: the next write carries the trimmed runs.
+    // Drops what no window can count any more, and issued sessions whose secret expired unused. Not written
+    // here: the next write carries the trimmed runs and log.
     private DateTimeOffset PruneAndNow()
     {
         var now = time.GetUtcNow();
         _grants.Prune(now, SlidingWindowBudget.Hour);
+        _sessions.DropExpiredIssued(now);
         if (_pending.Count > 0)
         {
             foreach (var (id, reservedAt) in _pending)
@@ -132,19 +173,19 @@ public sealed class UserGrain(
     }
 
     /// <summary>
-    /// Asks every open session whose secret expired how it is, and forgets those that are over (or never
-    /// started). Returns whether any slot was freed.
+    /// Asks every live session whose secret expired how it is (its closing notice may have been lost), and forgets
+    /// those that are over (or never started). Returns whether any slot was freed.
     /// </summary>
     private async Task<bool> ReconcileOverdueSessions()
     {
-        var overdue = _sessions.ExpiredBy(time.GetUtcNow());
+        var overdue = _sessions.Overdue(time.GetUtcNow());
         if (overdue.Count == 0) return false;
 
         var states = await Task.WhenAll(overdue.Select(AskSessionState));
         var closed = overdue.Where((_, i) => states[i] is SessionState.None or SessionState.Ended or SessionState.Expired).ToList();
         if (closed.Count == 0) return false;
 
-        closed.ForEach(id => _sessions.Remove(id));
+        closed.ForEach(id => _sessions.RemoveLive(id));
         await Save();
         logger.LogInformation("User {UserKey}: reconciled {Count} closed session(s)", this.GetPrimaryKeyString(), closed.Count);
         return true;

@@ -1,8 +1,9 @@
 namespace Realtime.Silo.Users;
 
 /// <summary>
-/// What a user grain persists: spent grants and open sessions, both compact and bounded (<see cref="GrantLog"/>:
-/// one run per second of the last hour; <see cref="OpenSessionSet"/>: one short entry per open session).
+/// What a user grain persists: spent grants and open sessions, compact and bounded (<see cref="GrantLog"/>: one run
+/// per second of the last hour; <see cref="OpenSessionSet"/>: one run per second of the issued secrets' lifetime,
+/// one short entry per live session).
 /// Reservations in flight are not here on purpose: they live seconds, and a lost one is harmless (a commit with
 /// an unknown id is still recorded).
 /// </summary>
@@ -22,8 +23,11 @@ public sealed class UserRecord
     [Id(1)] public Dictionary<string, DateTimeOffset> OpenSessions { get; set; } = [];
 
     /// <summary>Spent grants of the last hour, (unix second, count), oldest first.</summary>
-    [Id(2)] public List<GrantRun> GrantRuns { get; set; } = [];
+    [Id(2)] public List<SecondRun> GrantRuns { get; set; } = [];
 
-    /// <summary>Open sessions, as the byte log of <see cref="OpenSessionSet"/>.</summary>
+    /// <summary>Live sessions (and, in records written before <see cref="IssuedRuns"/>, every open one), as the byte log of <see cref="OpenSessionSet"/>.</summary>
     [Id(3)] public ReadOnlyMemory<byte> SessionLog { get; set; }
+
+    /// <summary>Issued sessions, (unix second their secret expires, count), oldest first.</summary>
+    [Id(4)] public List<SecondRun> IssuedRuns { get; set; } = [];
 }

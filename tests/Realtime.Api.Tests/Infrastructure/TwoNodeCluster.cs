@@ -7,6 +7,9 @@ namespace Realtime.Api.Tests.Infrastructure;
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
     private readonly string _clusterId = "two-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _directory = Directory.CreateTempSubdirectory("realtime-two-nodes-").FullName;
+
+    private string Database => Path.Combine(_directory, "realtime.db");
 
     public ClusterNodeHost NodeA { get; private set; } = null!;
 
@@ -14,9 +17,9 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        NodeA = new ClusterNodeHost(_clusterId, primarySiloPort: null);
+        NodeA = new ClusterNodeHost(_clusterId, primarySiloPort: null, Database);
         await NodeA.InitializeAsync();
-        NodeB = new ClusterNodeHost(_clusterId, NodeA.SiloPort);
+        NodeB = new ClusterNodeHost(_clusterId, NodeA.SiloPort, Database);
         await NodeB.InitializeAsync();
     }
 
@@ -24,6 +27,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     {
         await NodeB.DisposeAsync();
         await NodeA.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the file is closed before it goes
+        Directory.Delete(_directory, recursive: true);
     }
 }
 

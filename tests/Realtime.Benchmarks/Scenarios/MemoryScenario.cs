@@ -9,8 +9,8 @@ namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
 /// Issue 4's memory figure: one silo holding 100,000 idle user grains (one reserve + commit each, as a minted
-/// secret leaves them) and 10,000 session grains with 20 final segments each (start + one publish of 20 completed
-/// events). Managed heap and working set after a full GC, before and after each population. See README.md.
+/// secret leaves them, with the issued session's record) and 10,000 session grains with 20 final segments each
+/// (minted by one speaker, then one publish of 20 completed events). Managed heap and working set after a full GC, before and after each population. See README.md.
 /// </summary>
 public static class MemoryScenario
 {
@@ -20,7 +20,9 @@ public static class MemoryScenario
     private const int Parallel = 500;
     private const long TargetBytes = 1L << 30;
     private const string Tenant = "bench";
+    private const string Speaker = "speaker";
     private static readonly UserLimits Limits = new(10_000, 100_000, 10_000);
+    private static readonly UserLimits SpeakerLimits = new(1_000_000, 1_000_000, 1_000_000);
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
@@ -71,22 +73,26 @@ public static class MemoryScenario
             await Task.WhenAll(Enumerable.Range(first, Math.Min(Parallel, count - first)).Select(callAsync));
     }
 
-    private static async Task UserAsync(IGrainFactory grains, string user, DateTimeOffset now)
+    private static Task UserAsync(IGrainFactory grains, string user, DateTimeOffset now) =>
+        MintAsync(grains, user, Limits, $"sess_{user}", now.AddMinutes(10));
+
+    // What the api's token broker does for a mint: reserve, then commit (which issues the session).
+    private static async Task MintAsync(IGrainFactory grains, string user, UserLimits limits, string sessionId, DateTimeOffset expiresAt)
     {
         var grain = grains.GetGrain<IUserGrain>(UserKey.For(Tenant, user));
-        var reservation = await grain.Reserve(Limits);
+        var reservation = await grain.Reserve(limits);
         if (!reservation.Granted) throw new InvalidOperationException($"{user}: refused by {reservation.RefusedBy}");
-        await grain.Commit(reservation.Id, new SessionGrant($"sess_{user}", "gpt-realtime", "realtime", now.AddMinutes(10)));
+        await grain.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
     }
 
     private static async Task SessionAsync(IGrainFactory grains, string sessionId, DateTimeOffset now)
     {
+        await MintAsync(grains, Speaker, SpeakerLimits, sessionId, now.AddMinutes(10));
         var grain = grains.GetGrain<ISessionGrain>(sessionId);
-        await grain.Start(new SessionStart(Tenant, "speaker", "gpt-realtime", "realtime", now, now.AddHours(1)));
         var events = Enumerable.Range(0, SegmentsPerSession).Select(i => new CaptionEvent(
             $"ev_{i}", CaptionEventKind.UserCompleted, $"item_{i:D3}", 0,
             $"Segment {i} of {sessionId}: a sentence of ordinary length as a speaker would say it.", null)).ToArray();
-        var ack = await grain.Publish(Tenant, "speaker", events);
+        var ack = await grain.Publish(Tenant, Speaker, events);
         if (ack.Refused is not null) throw new InvalidOperationException($"{sessionId}: publish refused ({ack.Refused})");
     }
 }

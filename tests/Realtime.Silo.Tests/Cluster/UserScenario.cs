@@ -6,6 +6,9 @@ namespace Realtime.Silo.Tests.Cluster;
 /// <summary>A fresh user on the shared cluster, with the token-request steps the api performs.</summary>
 public sealed class UserScenario(ClusterFixture fixture)
 {
+    /// <summary>A user of a new tenant, or the named user of the named tenant.</summary>
+    public UserScenario(ClusterFixture fixture, string tenantId, string userId) : this(fixture) => Key = UserKey.For(tenantId, userId);
+
     public string Key { get; } = TestKeys.User();
 
     public IUserGrain Grain => fixture.Client.GetGrain<IUserGrain>(Key);
@@ -16,19 +19,23 @@ public sealed class UserScenario(ClusterFixture fixture)
         new(TestKeys.Session(), "gpt-realtime", "realtime", fixture.Clock.GetUtcNow() + ttl);
 
     /// <summary>
-    /// Reserves, asserts the grant, then commits and starts a session whose secret lives <paramref name="ttl"/>,
-    /// together, as the api's TokenBroker does.
+    /// Reserves, asserts the grant, then commits (which issues the session) a secret that lives
+    /// <paramref name="ttl"/>, as the api's TokenBroker does.
     /// </summary>
     public async Task<SessionGrant> Mint(UserLimits limits, TimeSpan ttl)
     {
         var reservation = await Reserve(limits);
         Assert.True(reservation.Granted, $"expected a grant, was refused by {reservation.RefusedBy}");
         var grant = NewGrant(ttl);
-        var (tenantId, userId) = UserKey.Parse(Key);
-        var start = new SessionStart(tenantId, userId, grant.Model, grant.Type, fixture.Clock.GetUtcNow(), grant.ExpiresAt);
-        await Task.WhenAll(Grain.Commit(reservation.Id, grant), fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).Start(start));
+        await Grain.Commit(reservation.Id, grant);
         return grant;
     }
+
+    /// <summary>Mints a session for this user with room to spare, and answers its grain.</summary>
+    public async Task<ISessionGrain> Session(TimeSpan ttl) =>
+        fixture.Client.GetGrain<ISessionGrain>((await Mint(Roomy, ttl)).SessionId);
+
+    private static readonly UserLimits Roomy = new(PerMinute: 1000, PerHour: 10_000, ConcurrentSessions: 1000);
 
     public Task<UserUsage> Usage() => Grain.GetUsage();
 }

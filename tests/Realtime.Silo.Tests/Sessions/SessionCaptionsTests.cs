@@ -22,9 +22,7 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
     private async Task<Session> Issued(TimeSpan? ttl = null)
     {
         var tenantId = TestKeys.Tenant();
-        var now = fixture.Clock.GetUtcNow();
-        var grain = fixture.Client.GetGrain<ISessionGrain>(TestKeys.Session());
-        await grain.Start(new SessionStart(tenantId, Owner, "gpt-realtime", "realtime", now, now + (ttl ?? TimeSpan.FromMinutes(5))));
+        var grain = await new UserScenario(fixture, tenantId, Owner).Session(ttl ?? TimeSpan.FromMinutes(5));
         return new Session(grain, tenantId);
     }
 

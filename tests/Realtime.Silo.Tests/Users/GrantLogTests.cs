@@ -15,7 +15,7 @@ public sealed class GrantLogTests
         for (var i = 0; i < 1000; i++) log.Add(Now.AddMilliseconds(100 + i % 900));
 
         var run = Assert.Single(log.Runs);
-        Assert.Equal(new GrantRun(Now.AddSeconds(1).ToUnixTimeSeconds(), 1000), run);
+        Assert.Equal(new SecondRun(Now.AddSeconds(1).ToUnixTimeSeconds(), 1000), run);
         // Counted until a minute after 12:00:01, never less than a minute after the grants.
         Assert.Equal(1000, log.CountWithin(Now.AddSeconds(60.999), Minute, Hour));
         Assert.Equal(0, log.CountWithin(Now.AddSeconds(61), Minute, Hour));

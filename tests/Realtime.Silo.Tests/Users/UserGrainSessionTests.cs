@@ -46,8 +46,9 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     [Fact]
     public async Task At_the_cap_overdue_sessions_are_reconciled_when_their_notification_was_lost()
     {
-        // The user's record claims two open sessions that no session grain knows (their start or their
-        // closing notification was lost): one whose secret expired, one whose secret has not expired yet.
+        // The user's record (of the earlier format, where every open session is kept by id and treated as
+        // live) claims two open sessions that no session grain knows (their closing notification was lost):
+        // one whose secret expired, one whose secret has not expired yet.
         var user = new UserScenario(fixture);
         var now = fixture.Clock.GetUtcNow();
         var lost = TestKeys.Session();
@@ -81,6 +82,41 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_mint_activates_no_session_grain()
+    {
+        var user = new UserScenario(fixture);
+        var grant = await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
+
+        var sessionId = fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetGrainId();
+        var active = await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(sessionId.Type);
+        Assert.DoesNotContain(sessionId, active);
+
+        // Touched, it activates from the record the commit issued.
+        Assert.Equal(SessionState.Issued, (await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot())?.State);
+        Assert.Contains(sessionId, await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(sessionId.Type));
+    }
+
+    [Fact]
+    public async Task A_live_session_holds_its_slot_past_its_secrets_expiry_until_it_ends()
+    {
+        var user = new UserScenario(fixture);
+        var oneSession = TwoSessions with { ConcurrentSessions = 1 };
+        var grant = await user.Mint(oneSession, TimeSpan.FromSeconds(60));
+        var session = fixture.Client.GetGrain<ISessionGrain>(grant.SessionId);
+        var (tenantId, userId) = UserKey.Parse(user.Key);
+        Assert.Null((await session.Publish(tenantId, userId, [Sessions.Captions.Events.UserCompleted("ev_1", "item_1", "hello")])).Refused);
+
+        // The session told its owner it went live: the slot stays held after the secret expired.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(1, (await user.Usage()).OpenSessions);
+        Assert.Equal(LimitName.ConcurrentSessions, (await user.Reserve(oneSession)).RefusedBy);
+
+        Assert.Equal(SessionState.Ended, (await session.End())?.State);
+        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
+        Assert.True((await user.Reserve(oneSession)).Granted);
+    }
+
+    [Fact]
     public async Task An_unused_session_expires_on_time_and_frees_its_slot_unasked()
     {
         var user = new UserScenario(fixture);
@@ -89,9 +125,9 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal(1, (await user.Usage()).OpenSessions);
 
-        // Nobody reads the session: only its own timer can notice the expiry and tell the user grain.
+        // Nobody reads the session (its grain was never activated): the user grain's clock alone frees the slot.
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the session timer to free the slot");
+        Assert.Equal(0, (await user.Usage()).OpenSessions);
 
         var snapshot = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot();
         Assert.Equal(SessionState.Expired, snapshot?.State);

@@ -32,10 +32,8 @@ public sealed class DurableScenario
             Assert.True(reservation.Granted, $"expected a grant, refused by {reservation.RefusedBy}");
             var sessionId = i == 0 ? SessionId : "ses_" + Guid.NewGuid().ToString("N");
             var expiresAt = DateTimeOffset.UtcNow.AddMinutes(10);
-            // As the api's TokenBroker does: the commit and the session's start together.
-            await Task.WhenAll(
-                user.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt)),
-                grains.GetGrain<ISessionGrain>(sessionId).Start(new SessionStart(TenantId, "alice", "gpt-realtime", "realtime", DateTimeOffset.UtcNow, expiresAt)));
+            // As the api's TokenBroker does: the commit issues the session.
+            await user.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
         }
     }
 
