@@ -7,10 +7,13 @@ namespace Realtime.Emulator;
 /// <summary>Mounts the emulated OpenAI routes on any host (the standalone one or the api).</summary>
 public static class EmulatorEndpoints
 {
+    /// <summary>Where the emulated routes live, as on OpenAI: requests there carry OpenAI API keys or secrets, not user JWTs.</summary>
+    public const string RoutePrefix = "/v1/realtime";
+
     public static IEndpointRouteBuilder MapRealtimeEmulator(this IEndpointRouteBuilder endpoints)
     {
         // The filter keeps OpenAI's error shape even when the host has its own (problem+json) exception handler.
-        var realtime = endpoints.MapGroup("/v1/realtime").AddEndpointFilter<OpenAIErrorFilter>();
+        var realtime = endpoints.MapGroup(RoutePrefix).AddEndpointFilter<OpenAIErrorFilter>();
         realtime.MapPost("/client_secrets", ClientSecretEndpoint.HandleAsync).ExcludeFromDescription();
         realtime.MapPost("/calls", CallsEndpoint.CreateAsync).ExcludeFromDescription().DisableAntiforgery();
         realtime.MapPost("/calls/{callId}/hangup", CallsEndpoint.HangUpAsync).ExcludeFromDescription();

@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Realtime.Api.Problems;
 using Realtime.Api.Tenants;
+using Realtime.Emulator;
 
 namespace Realtime.Api.Auth;
 
@@ -51,8 +52,22 @@ public static class TenantJwtBearer
         };
     }
 
+    /// <summary>
+    /// Leaves the emulator's OpenAI routes (mounted on this host in Development) to the emulator: their bearer is an
+    /// OpenAI key or secret, which the emulator checks itself, and reading it as a JWT would only fail, at the cost
+    /// of an exception per upstream call. True when the request was left alone.
+    /// </summary>
+    public static bool SkipsOpenAIRoute(MessageReceivedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Request.Path.StartsWithSegments(EmulatorEndpoints.RoutePrefix)) return false;
+        context.NoResult();
+        return true;
+    }
+
     private static async Task LoadTenantAsync(MessageReceivedContext context, TenantPolicyCache cache)
     {
+        if (SkipsOpenAIRoute(context)) return;
         var token = TokenOf(context.Request, context.HttpContext.Request.Path);
         if (token is null) return;
         context.Token = token;

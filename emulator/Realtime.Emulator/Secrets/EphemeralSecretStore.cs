@@ -20,10 +20,13 @@ public sealed class EphemeralSecretStore(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, EphemeralSecret> secrets = new(StringComparer.Ordinal);
     private readonly Lock pruneLock = new();
-    private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
+
+    // Kept beside the dictionary: ConcurrentDictionary.Count takes every bucket lock, too dear on each mint.
+    private int count;
+    private long nextPruneTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>How many secrets are held now (expired ones not yet pruned included).</summary>
-    public int Count => secrets.Count;
+    public int Count => Volatile.Read(ref count);
 
     public EphemeralSecret Mint(JsonObject session, DateTimeOffset expiresAt)
     {
@@ -34,7 +37,11 @@ public sealed class EphemeralSecretStore(TimeProvider time)
         while (true)
         {
             var secret = new EphemeralSecret(RandomIds.Next("ek_", RandomIds.SecretLength), now, expiresAt, snapshot);
-            if (secrets.TryAdd(secret.Value, secret)) return secret;
+            if (secrets.TryAdd(secret.Value, secret))
+            {
+                Interlocked.Increment(ref count);
+                return secret;
+            }
         }
     }
 
@@ -55,29 +62,38 @@ public sealed class EphemeralSecretStore(TimeProvider time)
         var cutoff = now - RetainAfterExpiry;
         foreach (var (value, secret) in secrets)
         {
-            if (secret.ExpiresAt < cutoff) secrets.TryRemove(value, out _);
+            if (secret.ExpiresAt < cutoff) Remove(value);
         }
-        if (secrets.Count >= MaxEntries) EvictSoonestExpiring();
+        if (Count >= MaxEntries) EvictSoonestExpiring();
     }
 
     private void PruneIfDue(DateTimeOffset now)
     {
-        // Pruning walks every entry, so it runs once a minute, or at once when the cap is reached.
+        // Pruning walks every entry, so it runs once a minute, or at once when the cap is reached; a mint that
+        // finds neither due takes no lock.
+        if (!PruneDue(now)) return;
         lock (pruneLock)
         {
-            if (now < nextPrune && secrets.Count < MaxEntries) return;
-            nextPrune = now + PruneInterval;
+            if (!PruneDue(now)) return;
+            Volatile.Write(ref nextPruneTicks, (now + PruneInterval).UtcTicks);
             Prune(now);
         }
+    }
+
+    private bool PruneDue(DateTimeOffset now) => now.UtcTicks >= Volatile.Read(ref nextPruneTicks) || Count >= MaxEntries;
+
+    private void Remove(string value)
+    {
+        if (secrets.TryRemove(value, out _)) Interlocked.Decrement(ref count);
     }
 
     private void EvictSoonestExpiring()
     {
         // Down to 90% of the cap, so a flood of mints does not sort the whole store on every call.
-        var excess = secrets.Count - MaxEntries * 9 / 10;
+        var excess = Count - MaxEntries * 9 / 10;
         foreach (var secret in secrets.Values.OrderBy(s => s.ExpiresAt).Take(excess).ToList())
         {
-            secrets.TryRemove(secret.Value, out _);
+            Remove(secret.Value);
         }
     }
 }

@@ -26,6 +26,20 @@ public sealed class TokenFlowTests(DevApiHost host)
     }
 
     [Fact]
+    public async Task The_mounted_emulator_answers_its_routes_with_an_openai_key_as_bearer()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/realtime/client_secrets")
+        {
+            Content = new StringContent("""{"session":{"type":"realtime","model":"gpt-realtime"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk-emulator-route-test");
+
+        var json = await HttpAssert.OkAsync(await host.Client.SendAsync(request));
+
+        Assert.StartsWith("ek_", json["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_seed_path_realtime_token_is_an_alias()
     {
         var jwt = await DevTokens.ForAsync(host, DevTokens.NewUser());

@@ -66,12 +66,21 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    // The api's own validation rules (TenantJwtBearer), with one fixed key instead of a per-tenant resolver.
+    // The api's own validation rules (TenantJwtBearer), with one fixed key instead of a per-tenant resolver, and
+    // like the api it leaves the mounted emulator's routes (OpenAI keys, not JWTs) to the emulator.
     private static void Configure(JwtBearerOptions options, SecurityKey key)
     {
         options.MapInboundClaims = false;
         options.TokenValidationParameters = TenantJwtBearer.ValidationParameters();
         options.TokenValidationParameters.IssuerSigningKey = key;
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                TenantJwtBearer.SkipsOpenAIRoute(context);
+                return Task.CompletedTask;
+            },
+        };
     }
 
     private static async Task<IResult> MintAsync(HttpContext http, InMemoryRateLimiter limiter, ClientSecretsClient upstream, UpstreamEndpoint endpoint)
