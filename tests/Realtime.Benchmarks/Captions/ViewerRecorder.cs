@@ -6,25 +6,26 @@ namespace Realtime.Benchmarks.Captions;
 public sealed class ViewerRecorder
 {
     private readonly Lock _gate = new();
-    private readonly List<double> _latencies = new(1024);
+    private readonly List<long> _latencyTicks = new(1024);
     private long _lastTimestamp;
 
-    public int Count { get { lock (_gate) return _latencies.Count; } }
+    public int Count { get { lock (_gate) return _latencyTicks.Count; } }
 
     public long LastTimestamp { get { lock (_gate) return _lastTimestamp; } }
 
-    public void Record(string text)
+    /// <summary>An update stamped <paramref name="stamp"/> (<see cref="CaptionStamp"/>) arrived at <paramref name="receivedAt"/>.</summary>
+    public void Record(long stamp, long receivedAt)
     {
-        if (CaptionStamp.LatencyMs(text) is not { } ms) return;
         lock (_gate)
         {
-            _latencies.Add(ms);
-            _lastTimestamp = Stopwatch.GetTimestamp();
+            _latencyTicks.Add(receivedAt - stamp);
+            _lastTimestamp = receivedAt;
         }
     }
 
-    public void CopyTo(List<double> all)
+    public void CopyTo(List<double> allMs)
     {
-        lock (_gate) all.AddRange(_latencies);
+        lock (_gate)
+            foreach (var ticks in _latencyTicks) allMs.Add(ticks * 1000.0 / Stopwatch.Frequency);
     }
 }

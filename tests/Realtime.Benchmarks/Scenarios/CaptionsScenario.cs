@@ -22,16 +22,20 @@ public static class CaptionsScenario
     /// The tenant policy cache's default 5 s lifetime has a refresh window in which a JWT that already passed
     /// OnMessageReceived finds no signing key (TenantPolicyCache.Peek sees the pending reload) and is answered 401;
     /// a burst of 1,000 WebSocket connects hits it. The benchmark measures fan-out, so it keeps the policy for the run.
+    /// Every node of one cluster is on that cluster's store (<see cref="ClusterStore"/>).
     /// </summary>
-    internal static readonly Dictionary<string, string?> NodeSettings = new() { ["Tenancy:PolicyCacheSeconds"] = "3600" };
+    internal static Dictionary<string, string?> NodeSettings(ClusterStore store, string cluster) =>
+        new(store.SettingsFor(cluster)) { ["Tenancy:PolicyCacheSeconds"] = "3600" };
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var tenant = BenchmarkTenant.Create();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        Console.WriteLine("Starting two api nodes (each co-hosting a silo of one cluster, memory storage) and the plain hub on 127.0.0.1 ...");
-        await using var nodeA = await GrainServer.StartAsync(tenant, http, settings: NodeSettings);
-        await using var nodeB = await GrainServer.StartAsync(tenant, http, join: nodeA, settings: NodeSettings);
+        Console.WriteLine("Starting two api nodes (each co-hosting a silo of one cluster, one SQLite store) and the plain hub on 127.0.0.1 ...");
+        using var store = new ClusterStore();
+        var settings = NodeSettings(store, "cluster");
+        await using var nodeA = await GrainServer.StartAsync(tenant, http, settings: settings);
+        await using var nodeB = await GrainServer.StartAsync(tenant, http, join: nodeA, settings: settings);
         await using var plain = await PlainBroadcastServer.StartAsync();
         var duration = TimeSpan.FromSeconds(options.Seconds);
         Console.WriteLine($"speaker: {options.Rate} batches/s (delta + completed each) for {options.Seconds} s per round; " +
@@ -69,9 +73,8 @@ public static class CaptionsScenario
         var jwt = UserTokens.For(tenant, "speaker-" + run, 1, TimeSpan.FromHours(1))[0];
         var sessionId = await MintSessionAsync(http, nodeA.BaseAddress, jwt);
         var hubs = new[] { new Uri(nodeA.BaseAddress, "/hubs/captions"), new Uri(nodeB.BaseAddress, "/hubs/captions") };
-        await using var pool = await ViewerPool.ConnectAsync(viewers, i => hubs[i % 2], jwt,
-            c => c.InvokeAsync<JsonElement>("Watch", sessionId, 0L));
-        await using var speaker = ViewerPool.Build(hubs[0], jwt);
+        await using var pool = await ViewerPool.ConnectAsync(viewers, i => hubs[i % 2], jwt, HubRecords.InvocationOf("Watch", sessionId, 0L));
+        await using var speaker = SpeakerConnection.Build(hubs[0], jwt);
         await speaker.StartAsync();
         return await MeasureAsync(path, pool, viewers, rate, duration,
             (i, stamp) => speaker.InvokeAsync<JsonElement>("Publish", sessionId, CaptionEvents.OpenAI(i, stamp)));
@@ -80,8 +83,8 @@ public static class CaptionsScenario
     private static async Task<CaptionRoundResult> PlainRoundAsync(PlainBroadcastServer plain, int viewers, int rate, TimeSpan duration, string run)
     {
         var group = "group-" + run;
-        await using var pool = await ViewerPool.ConnectAsync(viewers, _ => plain.Hub, null, c => c.InvokeAsync("Join", group));
-        await using var speaker = ViewerPool.Build(plain.Hub, null);
+        await using var pool = await ViewerPool.ConnectAsync(viewers, _ => plain.Hub, null, HubRecords.InvocationOf("Join", group));
+        await using var speaker = SpeakerConnection.Build(plain.Hub, null);
         await speaker.StartAsync();
         return await MeasureAsync("plain", pool, viewers, rate, duration,
             (i, stamp) => speaker.InvokeAsync("Publish", group, CaptionEvents.Plain(group, i, stamp)));

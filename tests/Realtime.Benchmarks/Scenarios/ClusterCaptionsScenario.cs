@@ -17,10 +17,11 @@ public static class ClusterCaptionsScenario
         var tenant = BenchmarkTenant.Create();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Console.WriteLine("Starting one api node (single) and two api nodes forming one cluster, on 127.0.0.1 ...");
-        var settings = CaptionsScenario.NodeSettings;
-        await using var single = await GrainServer.StartAsync(tenant, http, settings: settings);
-        await using var nodeA = await GrainServer.StartAsync(tenant, http, settings: settings);
-        await using var nodeB = await GrainServer.StartAsync(tenant, http, join: nodeA, settings: settings);
+        using var store = new ClusterStore();
+        await using var single = await GrainServer.StartAsync(tenant, http, settings: CaptionsScenario.NodeSettings(store, "single"));
+        var clusterSettings = CaptionsScenario.NodeSettings(store, "cluster");
+        await using var nodeA = await GrainServer.StartAsync(tenant, http, settings: clusterSettings);
+        await using var nodeB = await GrainServer.StartAsync(tenant, http, join: nodeA, settings: clusterSettings);
         // One token request per node first, so each node has the tenant policy cached before a burst of viewer
         // connects: TenantPolicyCache's first load is not shared between concurrent misses, and a request whose own
         // load completed can find the entry replaced by another request's load still in flight (no previous tenant
