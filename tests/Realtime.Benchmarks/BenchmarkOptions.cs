@@ -7,10 +7,10 @@ namespace Realtime.Benchmarks;
 /// once per server before any run (tiered JIT needs many seconds of load to settle on a small machine),
 /// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster|cluster-captions</c>
 /// (default tokens); <c>--rate N</c> caption batches per second (captions, cluster-captions); <c>--viewers N</c> viewers
-/// per round (cluster-captions).
+/// per round (cluster-captions); <c>--rounds N</c> paired rounds (tokens, cluster; default 3).
 /// </summary>
 public sealed record BenchmarkOptions(
-    int Seconds, int WarmupSeconds, int JitWarmupSeconds, int Clients, string Scenario = "tokens", int Rate = 20, int Viewers = 100)
+    int Seconds, int WarmupSeconds, int JitWarmupSeconds, int Clients, string Scenario = "tokens", int Rate = 20, int Viewers = 100, int Rounds = 3)
 {
     public const string Tokens = "tokens";
     public const string Captions = "captions";
@@ -41,10 +41,11 @@ public sealed record BenchmarkOptions(
                 "--clients" => options with { Clients = Number(args[i], value, 1, 1024) },
                 "--rate" => options with { Rate = Number(args[i], value, 1, 1000) },
                 "--viewers" => options with { Viewers = Number(args[i], value, 1, 5000) },
+                "--rounds" => options with { Rounds = Number(args[i], value, 1, 9) },
                 "--scenario" => options with { Scenario = ScenarioName(value) },
                 _ => throw new ArgumentException(
                     $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster|cluster-captions, --seconds N, --warmup N, " +
-                    "--jit-warmup N, --clients N, --rate N, --viewers N."),
+                    "--jit-warmup N, --clients N, --rate N, --viewers N, --rounds N."),
             };
             i++;
         }

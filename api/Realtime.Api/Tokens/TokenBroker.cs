@@ -5,7 +5,7 @@ using Realtime.Api.Problems;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
 using Realtime.Api.Upstream;
-using Realtime.Shared.Sessions;
+using Realtime.Shared.Grains;
 using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
 
@@ -31,6 +31,8 @@ public sealed class TokenBroker(
     RealtimeMetrics metrics,
     ILogger<TokenBroker> logger)
 {
+    private readonly StringKeyGrains<IUserGrain> _users = new(grains);
+
     public async Task<IResult> MintAsync(HttpContext http)
     {
         var caller = Caller.From(http.User);
@@ -60,7 +62,7 @@ public sealed class TokenBroker(
         var (tenantGrant, tenantRetry) = await tenantGate.TryAcquireAsync(caller.TenantId, limits.TenantPerMinute);
         if (tenantGrant is not { } grant) return Refused(RefusalReasons.TenantPerMinute, TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry));
 
-        var user = grains.GetGrain<IUserGrain>(UserKey.For(caller.TenantId, caller.UserId));
+        var user = _users.Get(UserKey.For(caller.TenantId, caller.UserId));
         Reservation reservation;
         try
         {

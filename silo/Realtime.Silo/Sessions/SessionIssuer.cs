@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Realtime.Shared.Grains;
 using Realtime.Shared.Sessions;
 using Realtime.Silo.Hosting;
 
@@ -20,13 +21,14 @@ namespace Realtime.Silo.Sessions;
 public sealed class SessionIssuer(IServiceProvider services, IGrainFactory grains)
 {
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(RealtimeStorage.Name);
+    private readonly StringKeyGrains<ISessionGrain> _sessions = new(grains);
 
     /// <summary>Stores the session as issued; false when it was issued before.</summary>
     public async Task<bool> IssueAsync(string sessionId, SessionStart start)
     {
         var record = new SessionRecord();
         record.Issue(start);
-        var grainId = grains.GetGrain<ISessionGrain>(sessionId).GetGrainId();
+        var grainId = _sessions.IdOf(sessionId);
         try
         {
             await _storage.WriteStateAsync(SessionGrain.StateName, grainId, new GrainState<SessionRecord>(record));

@@ -28,7 +28,7 @@ public sealed record CaptionRoundResult(
 
     /// <summary>
     /// The mean of several rounds of one setup at one viewer count: summed counts over summed time, latencies and
-    /// publish durations pooled (as <c>LoadResult.Combine</c> does for token runs).
+    /// publish durations pooled.
     /// </summary>
     public static CaptionRoundResult Combine(string path, IReadOnlyList<CaptionRoundResult> rounds) => Create(path,
         rounds[0].Viewers, rounds.Sum(r => r.Batches), rounds.Sum(r => r.Expected),

@@ -23,13 +23,6 @@ public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnl
         return new LoadResult(runs.Max(r => r.Elapsed), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors);
     }
 
-    /// <summary>The mean of several runs of one server: summed counts over summed time, latencies pooled.</summary>
-    public static LoadResult Combine(IReadOnlyList<LoadResult> runs)
-    {
-        var errors = runs.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
-        return new LoadResult(TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors);
-    }
-
     private double Percentile(double p)
     {
         if (LatenciesMs.Length == 0) return double.NaN;

@@ -3,7 +3,7 @@ using Realtime.Benchmarks.Load;
 
 namespace Realtime.Benchmarks.Report;
 
-/// <summary>Prints measured runs as a small table, then the throughput ratio against the target.</summary>
+/// <summary>Prints measured runs as a small table.</summary>
 public static class ResultTable
 {
     private const string Row = "{0,-12} {1,8} {2,8} {3,8}  {4}";
@@ -17,16 +17,6 @@ public static class ResultTable
             result.P50.ToString("F2", CultureInfo.InvariantCulture),
             result.P99.ToString("F2", CultureInfo.InvariantCulture),
             Errors(result)));
-
-    /// <summary>Prints the ratio and answers whether it meets the target.</summary>
-    public static bool PrintRatio(double grains, double baseline, double target, string label = "grains/baseline")
-    {
-        var ratio = grains / baseline;
-        var verdict = ratio >= target ? "PASS" : "BELOW";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio {label} throughput: {ratio:F2} (target >= {target:F1}) {verdict}"));
-        return ratio >= target;
-    }
 
     private static string Errors(LoadResult result) => result.ErrorCount == 0
         ? "0"

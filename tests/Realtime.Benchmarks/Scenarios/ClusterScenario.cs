@@ -44,7 +44,6 @@ public static class ClusterScenario
         await SingleAsync(Users("jit1"), options.JitWarmupSeconds);
         await ClusterAsync(Users("jit2"), options.JitWarmupSeconds);
         Console.WriteLine();
-        ResultTable.PrintHeader();
 
         async Task<LoadResult> MeasureAsync(Func<string[], int, Task<LoadResult>> run, string group)
         {
@@ -53,16 +52,10 @@ public static class ClusterScenario
             return await run(users, options.Seconds);
         }
 
-        var single1 = await MeasureAsync(SingleAsync, "run1");
-        ResultTable.PrintRow("single 1", single1);
-        var cluster = await MeasureAsync(ClusterAsync, "run2");
-        ResultTable.PrintRow("cluster", cluster);
-        var single2 = await MeasureAsync(SingleAsync, "run3");
-        ResultTable.PrintRow("single 2", single2);
-        var singleMean = LoadResult.Combine([single1, single2]);
-        ResultTable.PrintRow("single", singleMean);
-        Console.WriteLine();
-        var pass = ResultTable.PrintRatio(cluster.RequestsPerSecond, singleMean.RequestsPerSecond, BenchmarkOptions.ClusterTargetRatio, "cluster/single");
-        return pass && cluster.ErrorCount == 0 && singleMean.ErrorCount == 0 ? 0 : 1;
+        var pass = await PairedRounds.RunAsync(options.Rounds,
+            new PairedRounds.Side("single", run => MeasureAsync(SingleAsync, run)),
+            new PairedRounds.Side("cluster", run => MeasureAsync(ClusterAsync, run)),
+            BenchmarkOptions.ClusterTargetRatio);
+        return pass ? 0 : 1;
     }
 }

@@ -7,8 +7,8 @@ namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
 /// POST /api/realtime-token under the same closed-loop load, on two servers in this process (127.0.0.1 only):
-/// a JIT warm-up of each, then baseline → grains → baseline, each run after its own warm-up and with its own
-/// users; the baseline's two runs are averaged so the machine's drift weighs on both sides. See README.md.
+/// a JIT warm-up of each, then <c>--rounds</c> rounds of both (<see cref="PairedRounds"/>), each run after its own
+/// warm-up and with its own users; the verdict is the median of the rounds' ratios. See README.md.
 /// </summary>
 public static class TokenScenario
 {
@@ -31,7 +31,6 @@ public static class TokenScenario
         foreach (var server in new[] { baseline.BaseAddress, grains.BaseAddress })
             await runner.RunAsync(server, Users("jit"), TimeSpan.FromSeconds(options.JitWarmupSeconds), BenchmarkOptions.MaxRequestsPerRun);
         Console.WriteLine();
-        ResultTable.PrintHeader();
 
         // Each run has users of its own, so what one run leaves in their budgets never slows the next.
         async Task<LoadResult> MeasureAsync(Uri server, string run)
@@ -41,17 +40,10 @@ public static class TokenScenario
             return await runner.RunAsync(server, users, TimeSpan.FromSeconds(options.Seconds), BenchmarkOptions.MaxRequestsPerRun);
         }
 
-        var baseline1 = await MeasureAsync(baseline.BaseAddress, "run1");
-        ResultTable.PrintRow("baseline 1", baseline1);
-        var grain = await MeasureAsync(grains.BaseAddress, "run2");
-        ResultTable.PrintRow("grains", grain);
-        var baseline2 = await MeasureAsync(baseline.BaseAddress, "run3");
-        ResultTable.PrintRow("baseline 2", baseline2);
-
-        var baselineMean = LoadResult.Combine([baseline1, baseline2]);
-        ResultTable.PrintRow("baseline", baselineMean);
-        Console.WriteLine();
-        var pass = ResultTable.PrintRatio(grain.RequestsPerSecond, baselineMean.RequestsPerSecond, BenchmarkOptions.TargetRatio);
-        return pass && grain.ErrorCount == 0 && baselineMean.ErrorCount == 0 ? 0 : 1;
+        var pass = await PairedRounds.RunAsync(options.Rounds,
+            new PairedRounds.Side("baseline", run => MeasureAsync(baseline.BaseAddress, run)),
+            new PairedRounds.Side("grains", run => MeasureAsync(grains.BaseAddress, run)),
+            BenchmarkOptions.TargetRatio);
+        return pass ? 0 : 1;
     }
 }
