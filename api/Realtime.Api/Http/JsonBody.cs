@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Realtime.Api.Problems;
+using Realtime.Emulator.Http;
 
 namespace Realtime.Api.Http;
 
@@ -12,17 +13,17 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+
     public static async Task<(JsonNode? Node, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes) return (null, TooLarge());
         if (request.ContentType is { Length: > 0 } type && !IsJson(type))
             return (null, Problem.Of(StatusCodes.Status415UnsupportedMediaType, $"The body must be application/json, not '{type}'."));
-        var bytes = await ReadCappedAsync(request.Body, cancellationToken);
-        if (bytes is null) return (null, TooLarge());
-        if (bytes.Length == 0 || bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return (null, null);
         try
         {
-            return (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }), null);
+            var (tooLarge, node) = await CappedBody.ReadAsync(request.Body, MaxBytes, Parse, cancellationToken);
+            return tooLarge ? (null, TooLarge()) : (node, null);
         }
         catch (JsonException e)
         {
@@ -30,18 +31,9 @@ public static class JsonBody
         }
     }
 
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    // An empty (or blank) body reads as null.
+    private static JsonNode? Parse(ReadOnlySpan<byte> bytes) =>
+        bytes.Trim(" \t\r\n"u8).IsEmpty ? null : JsonNode.Parse(bytes, documentOptions: ParseOptions);
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)

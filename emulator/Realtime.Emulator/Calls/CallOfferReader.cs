@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
 using Realtime.Emulator.Errors;
+using Realtime.Emulator.Http;
 
 namespace Realtime.Emulator.Calls;
 
@@ -63,14 +64,7 @@ internal static class CallOfferReader
 
     private static async Task<string?> ReadTextAsync(Stream body, CancellationToken cancel)
     {
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancel)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var (tooLarge, text) = await CappedBody.ReadAsync(body, MaxBytes, bytes => Encoding.UTF8.GetString(bytes), cancel);
+        return tooLarge ? null : text;
     }
 }

@@ -16,9 +16,9 @@ internal static class JsonBody
     public static async Task<Outcome<JsonNode?>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes) return OpenAIError.BodyTooLarge(MaxBytes);
-        var bytes = await ReadCappedAsync(request.Body, cancellationToken);
-        if (bytes is null) return OpenAIError.BodyTooLarge(MaxBytes);
-        return bytes.Length == 0 ? new JsonObject() : Parse(bytes);
+        var (tooLarge, parsed) = await CappedBody.ReadAsync(request.Body, MaxBytes,
+            bytes => bytes.IsEmpty ? new JsonObject() : Parse(bytes), cancellationToken);
+        return tooLarge ? OpenAIError.BodyTooLarge(MaxBytes) : parsed!;
     }
 
     public static Outcome<JsonNode?> Parse(ReadOnlySpan<byte> utf8)
@@ -53,19 +53,5 @@ internal static class JsonBody
                 _ = value.GetValue<string>();
                 break;
         }
-    }
-
-    /// <summary>The body's bytes, or null when it is longer than <see cref="MaxBytes"/> (chunked bodies have no length up front).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
