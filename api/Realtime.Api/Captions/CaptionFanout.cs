@@ -20,17 +20,17 @@ public sealed class CaptionFanout : ICaptionObserver
 {
     private readonly ConcurrentDictionary<string, SessionFeed> _feeds = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
-    private readonly IHubContext<CaptionHub> _hub;
+    private readonly CaptionConnections _connections;
     private readonly NodeIdentity _node;
     private readonly CaptionOptions _options;
     private readonly ILogger<CaptionFanout> _logger;
     private readonly RealtimeMetrics _metrics;
     private readonly ICaptionObserver _reference;
 
-    public CaptionFanout(IGrainFactory grains, IHubContext<CaptionHub> hub, NodeIdentity node, IOptions<CaptionOptions> options,
+    public CaptionFanout(IGrainFactory grains, CaptionConnections connections, NodeIdentity node, IOptions<CaptionOptions> options,
         RealtimeMetrics metrics, ILogger<CaptionFanout> logger)
     {
-        (_grains, _hub, _node, _options, _metrics, _logger) = (grains, hub, node, options.Value, metrics, logger);
+        (_grains, _connections, _node, _options, _metrics, _logger) = (grains, connections, node, options.Value, metrics, logger);
         metrics.ObserveViewers(() => ViewerCount, () => SessionCount);
         // Orleans holds observers weakly: this singleton keeps itself alive for the process's lifetime.
         _reference = grains.CreateObjectReference<ICaptionObserver>(this);
@@ -43,8 +43,10 @@ public sealed class CaptionFanout : ICaptionObserver
     /// <summary>Starts streaming a session to a connection and answers its catch-up after <paramref name="afterSeq"/>.</summary>
     public async Task<CatchUp> WatchAsync(HubCallerContext connection, string sessionId, long afterSeq)
     {
+        // Gone only if the connection closed while this call was on its way: nothing to stream to.
+        var context = _connections.Find(connection.ConnectionId) ?? throw new HubException("The connection is closing.");
         var feed = _feeds.GetOrAdd(sessionId, id => new SessionFeed(id));
-        var outbox = new ViewerOutbox(connection.ConnectionId, _hub, _options.MaxPendingPerViewer, connection.Abort, _logger);
+        var outbox = new ViewerOutbox(context, _options.MaxPendingPerViewer, _logger);
         feed.AddPending(outbox);
         try
         {

@@ -64,30 +64,40 @@ public sealed class SessionFeed(string sessionId)
         }
     }
 
-    /// <summary>Delivers updates (a batch, a refresh's or a gap fill's catch-up) to every viewer that lacks them.</summary>
+    /// <summary>
+    /// Delivers updates (a batch, a refresh's or a gap fill's catch-up) to every viewer that lacks them. Each update
+    /// becomes one <see cref="ViewerMessage"/> for all viewers (serialized once, not once per viewer), and viewers
+    /// are served one after the other, so a viewer's updates of one batch reach its connection back to back and
+    /// usually leave in one WebSocket frame.
+    /// </summary>
     public void Deliver(IReadOnlyList<CaptionUpdate> updates, SessionState state)
     {
+        var messages = new ViewerMessage[updates.Count];
+        for (var i = 0; i < messages.Length; i++) messages[i] = ViewerMessage.Caption(updates[i]);
         lock (_gate)
         {
-            foreach (var update in updates)
+            foreach (var update in updates) LastSeq = Math.Max(LastSeq, update.Seq);
+            ViewerMessage? stateMessage = null;
+            if (state != _state && state != SessionState.None)
             {
-                LastSeq = Math.Max(LastSeq, update.Seq);
-                foreach (var viewer in _viewers.Values)
-                    if (viewer.Held is { } held) held.Add(update);
-                    else Offer(viewer, update);
+                _state = state;
+                stateMessage = ViewerMessage.State(new SessionStateMessage(sessionId, state.Wire()));
             }
-            if (state == _state || state == SessionState.None) return;
-            _state = state;
-            var message = new SessionStateMessage(sessionId, state.Wire());
-            foreach (var viewer in _viewers.Values) viewer.Outbox.Enqueue(message);
+            foreach (var viewer in _viewers.Values)
+            {
+                if (viewer.Held is { } held) held.AddRange(messages);
+                else foreach (var message in messages) Offer(viewer, message);
+                if (stateMessage is not null) viewer.Outbox.Enqueue(stateMessage);
+            }
         }
     }
 
-    private static void Offer(Viewer viewer, CaptionUpdate update)
+    private static void Offer(Viewer viewer, ViewerMessage message)
     {
-        if (update.Seq <= viewer.Watermark) return;
-        viewer.Watermark = update.Seq;
-        viewer.Outbox.Enqueue(update);
+        var seq = message.Update!.Seq;
+        if (seq <= viewer.Watermark) return;
+        viewer.Watermark = seq;
+        viewer.Outbox.Enqueue(message);
     }
 
     private sealed class Viewer(ViewerOutbox outbox)
@@ -97,6 +107,6 @@ public sealed class SessionFeed(string sessionId)
         public long Watermark { get; set; }
 
         /// <summary>Updates that arrived before the viewer's catch-up; null once it is live.</summary>
-        public List<CaptionUpdate>? Held { get; set; } = [];
+        public List<ViewerMessage>? Held { get; set; } = [];
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Realtime.Shared.Captions;
 
 namespace Realtime.Api.Captions;
 
@@ -8,35 +7,25 @@ namespace Realtime.Api.Captions;
 /// order. A viewer that keeps up has an empty queue and each message goes out at once. A slow viewer's queue
 /// grows; then a newer partial of a segment replaces the older one still waiting (coalescing), so it may
 /// skip intermediate partials but never a final. A viewer stuck beyond <c>maxPending</c> is disconnected:
-/// its client reconnects and resumes from its last seq.
+/// its client reconnects and resumes from its last seq. Messages are written to the connection as the node
+/// serialized them once for all its viewers (<see cref="ViewerMessage"/>).
 /// </summary>
-public sealed class ViewerOutbox(string connectionId, IHubContext<CaptionHub> hub, int maxPending, Action disconnect, ILogger logger)
+public sealed class ViewerOutbox(HubConnectionContext connection, int maxPending, ILogger logger)
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<object> _queue = new();
+    private readonly LinkedList<ViewerMessage> _queue = new();
     private bool _pumping;
     private bool _closed;
 
-    public string ConnectionId => connectionId;
+    public string ConnectionId => connection.ConnectionId;
 
-    public void Enqueue(CaptionUpdate update)
+    public void Enqueue(ViewerMessage message)
     {
         lock (_gate)
         {
             if (_closed) return;
-            if (!update.IsFinal) DropWaitingPartial(update.SegmentId);
-            _queue.AddLast(update);
-            if (OverflowedLocked()) return;
-            StartPumpLocked();
-        }
-    }
-
-    public void Enqueue(SessionStateMessage state)
-    {
-        lock (_gate)
-        {
-            if (_closed) return;
-            _queue.AddLast(state);
+            if (message.Update is { IsFinal: false } partial) DropWaitingPartial(partial.SegmentId);
+            _queue.AddLast(message);
             if (OverflowedLocked()) return;
             StartPumpLocked();
         }
@@ -54,7 +43,7 @@ public sealed class ViewerOutbox(string connectionId, IHubContext<CaptionHub> hu
     private void DropWaitingPartial(string segmentId)
     {
         for (var node = _queue.First; node is not null; node = node.Next)
-            if (node.Value is CaptionUpdate { IsFinal: false } waiting && waiting.SegmentId == segmentId)
+            if (node.Value.Update is { IsFinal: false } waiting && waiting.SegmentId == segmentId)
             {
                 _queue.Remove(node);
                 return;
@@ -64,10 +53,10 @@ public sealed class ViewerOutbox(string connectionId, IHubContext<CaptionHub> hu
     private bool OverflowedLocked()
     {
         if (_queue.Count <= maxPending) return false;
-        logger.LogWarning("Viewer {ConnectionId} fell {Count} updates behind; disconnecting it so it resumes from its last seq.", connectionId, _queue.Count);
+        logger.LogWarning("Viewer {ConnectionId} fell {Count} updates behind; disconnecting it so it resumes from its last seq.", ConnectionId, _queue.Count);
         _closed = true;
         _queue.Clear();
-        disconnect();
+        connection.Abort();
         return true;
     }
 
@@ -82,7 +71,7 @@ public sealed class ViewerOutbox(string connectionId, IHubContext<CaptionHub> hu
     {
         while (true)
         {
-            object message;
+            ViewerMessage message;
             lock (_gate)
             {
                 if (_queue.First is not { } first || _closed)
@@ -95,15 +84,12 @@ public sealed class ViewerOutbox(string connectionId, IHubContext<CaptionHub> hu
             }
             try
             {
-                var client = hub.Clients.Client(connectionId);
-                await (message is CaptionUpdate update
-                    ? client.SendAsync(CaptionHubMessages.Caption, update)
-                    : client.SendAsync(CaptionHubMessages.SessionState, message));
+                await connection.WriteAsync(message.Wire);
             }
             catch (Exception e)
             {
                 // The connection is gone; its disconnect handler removes this outbox.
-                logger.LogDebug("Sending to viewer {ConnectionId} failed: {Error}", connectionId, e.Message);
+                logger.LogDebug("Sending to viewer {ConnectionId} failed: {Error}", ConnectionId, e.Message);
                 Close();
             }
         }

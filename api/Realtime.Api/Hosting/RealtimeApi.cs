@@ -69,6 +69,7 @@ public static class RealtimeApi
         services.AddSingleton<TokenBroker>();
         services.AddSingleton<SessionDirectory>();
         services.AddSignalR();
+        services.AddCaptionConnections();
         services.AddSingleton<CaptionFanout>();
         services.AddHostedService<CaptionSubscriptionRefresher>();
         services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>())
