@@ -22,10 +22,16 @@ public static class CaptionsScenario
     /// The tenant policy cache's default 5 s lifetime has a refresh window in which a JWT that already passed
     /// OnMessageReceived finds no signing key (TenantPolicyCache.Peek sees the pending reload) and is answered 401;
     /// a burst of 1,000 WebSocket connects hits it. The benchmark measures fan-out, so it keeps the policy for the run.
-    /// Every node of one cluster is on that cluster's store (<see cref="ClusterStore"/>).
+    /// Every node of one cluster is on that cluster's store (<see cref="ClusterStore"/>), whose key ring folder
+    /// makes Data Protection warn that keys are stored unencrypted: true and beside the point for a throwaway
+    /// store, so that warning is not printed.
     /// </summary>
     internal static Dictionary<string, string?> NodeSettings(ClusterStore store, string cluster) =>
-        new(store.SettingsFor(cluster)) { ["Tenancy:PolicyCacheSeconds"] = "3600" };
+        new(store.SettingsFor(cluster))
+        {
+            ["Tenancy:PolicyCacheSeconds"] = "3600",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        };
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
