@@ -11,7 +11,8 @@ namespace Realtime.Silo.Storage;
 /// serializer into pooled buffers (a write stores a copy, a read returns a fresh object), optimistic concurrency by etag (a write or
 /// clear against a newer entry throws <see cref="InconsistentStateException"/> and changes nothing), clear
 /// removes the entry. Unlike Orleans' own memory provider it costs no grain message and no JSON per operation;
-/// like it, nothing survives the process. State is this silo's own: for a single silo (tests, benchmarks).
+/// like it, nothing survives the process. State is this silo's own: for a single silo (tests, benchmarks); the
+/// silos of a cluster need a shared store, since one grain may write the record another activates from.
 /// </summary>
 public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider activators) : IGrainStorage
 {
