@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
@@ -13,17 +12,24 @@ namespace Realtime.Silo.Storage;
 /// removes the entry. Unlike Orleans' own memory provider it costs no grain message and no JSON per operation;
 /// like it, nothing survives the process. State is this silo's own: for a single silo (tests, benchmarks); the
 /// silos of a cluster need a shared store, since one grain may write the record another activates from.
+/// <para>
+/// Kept light for the garbage collector, since every issued session leaves a record here: entries are structs in
+/// plain dictionaries (no node object per entry, nothing allocated to replace one), the etag is a number (its
+/// text is made for the grain, not stored), and the dictionaries are sharded, each behind its own lock.
+/// </para>
 /// </summary>
 public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider activators) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<(GrainId Grain, string State), Entry> _entries = new();
+    private const int ShardCount = 32;
+
+    private readonly Shard[] _shards = [.. Enumerable.Range(0, ShardCount).Select(_ => new Shard())];
     private long _lastETag;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var found = _entries.TryGetValue((grainId, stateName), out var entry);
-        grainState.State = found ? serializer.Deserialize<T>(entry!.Payload) : activators.GetActivator<T>().Create();
-        grainState.ETag = entry?.ETag;
+        var found = ShardOf(grainId).TryGet((grainId, stateName), out var entry);
+        grainState.State = found ? serializer.Deserialize<T>(entry.Payload) : activators.GetActivator<T>().Create();
+        grainState.ETag = found ? Text(entry.ETag) : null;
         grainState.RecordExists = found;
         return Task.CompletedTask;
     }
@@ -31,14 +37,11 @@ public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (grainId, stateName);
-        var written = new Entry(NewETag(), serializer.SerializeToArray(grainState.State));
-        var expected = grainState.ETag;
-        var stored = expected is null
-            ? _entries.TryAdd(key, written)
-            : _entries.TryGetValue(key, out var current) && current.ETag == expected && _entries.TryUpdate(key, written, current);
-        if (!stored) throw Conflict(key, expected, "write");
+        var written = new Entry(Interlocked.Increment(ref _lastETag), serializer.SerializeToArray(grainState.State));
+        var expected = Number(grainState.ETag);
+        if (!ShardOf(grainId).TryWrite(key, expected, written, out var stored)) throw Conflict(key, grainState.ETag, stored, "write");
 
-        grainState.ETag = written.ETag;
+        grainState.ETag = Text(written.ETag);
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
@@ -46,13 +49,7 @@ public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (grainId, stateName);
-        var expected = grainState.ETag;
-        // Clearing what was never written (etag null, no entry) is fine; anything else must match the entry.
-        var cleared = expected is null
-            ? !_entries.ContainsKey(key)
-            : _entries.TryGetValue(key, out var current) && current.ETag == expected
-                && _entries.TryRemove(new KeyValuePair<(GrainId, string), Entry>(key, current));
-        if (!cleared) throw Conflict(key, expected, "clear");
+        if (!ShardOf(grainId).TryClear(key, Number(grainState.ETag), out var stored)) throw Conflict(key, grainState.ETag, stored, "clear");
 
         grainState.State = activators.GetActivator<T>().Create();
         grainState.ETag = null;
@@ -60,15 +57,57 @@ public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider
         return Task.CompletedTask;
     }
 
-    private string NewETag() => Interlocked.Increment(ref _lastETag).ToString(CultureInfo.InvariantCulture);
+    private Shard ShardOf(GrainId grainId) => _shards[(int)((uint)grainId.GetHashCode() % ShardCount)];
 
-    private InconsistentStateException Conflict((GrainId Grain, string State) key, string? expected, string operation)
+    private static string Text(long etag) => etag.ToString(CultureInfo.InvariantCulture);
+
+    // Null (never written) is 0; an etag this store did not make matches nothing.
+    private static long Number(string? etag) =>
+        etag is null ? 0 : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
+
+    private static InconsistentStateException Conflict((GrainId Grain, string State) key, string? expected, long stored, string operation)
     {
-        var stored = _entries.TryGetValue(key, out var entry) ? entry.ETag : null;
+        var holds = stored == 0 ? "none" : Text(stored);
         return new InconsistentStateException(
-            $"The {operation} of {key.Grain} ({key.State}) lost a race: it expected etag '{expected ?? "none"}', storage holds '{stored ?? "none"}'.",
-            stored ?? "none", expected ?? "none");
+            $"The {operation} of {key.Grain} ({key.State}) lost a race: it expected etag '{expected ?? "none"}', storage holds '{holds}'.",
+            holds, expected ?? "none");
     }
 
-    private sealed record Entry(string ETag, byte[] Payload);
+    private readonly record struct Entry(long ETag, byte[] Payload);
+
+    /// <summary>One lock and one dictionary; every check-and-change happens under the lock.</summary>
+    private sealed class Shard
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<(GrainId, string), Entry> _entries = [];
+
+        public bool TryGet((GrainId, string) key, out Entry entry)
+        {
+            lock (_gate) return _entries.TryGetValue(key, out entry);
+        }
+
+        /// <summary>Stores <paramref name="written"/> if the stored etag is <paramref name="expected"/> (0: no entry); else answers what is stored.</summary>
+        public bool TryWrite((GrainId, string) key, long expected, Entry written, out long stored)
+        {
+            lock (_gate)
+            {
+                stored = _entries.TryGetValue(key, out var current) ? current.ETag : 0;
+                if (stored != expected) return false;
+                _entries[key] = written;
+                return true;
+            }
+        }
+
+        /// <summary>Removes the entry if its etag is <paramref name="expected"/>; clearing what was never written (0, no entry) is fine.</summary>
+        public bool TryClear((GrainId, string) key, long expected, out long stored)
+        {
+            lock (_gate)
+            {
+                stored = _entries.TryGetValue(key, out var current) ? current.ETag : 0;
+                if (stored != expected) return false;
+                _entries.Remove(key);
+                return true;
+            }
+        }
+    }
 }

@@ -1,113 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 using Realtime.Silo.Users;
+using Realtime.Storage.Tests.Contract;
 
 namespace Realtime.Storage.Tests.Sqlite;
 
-public sealed class SqliteGrainStorageTests : IDisposable
+public sealed class SqliteGrainStorageTests : GrainStorageContract, IDisposable
 {
-    private const string StateName = "user";
-
     private readonly SqliteStorageFixture _fixture = new();
 
-    private static GrainId NewGrain() => GrainId.Create("user", Guid.NewGuid().ToString("N"));
-
-    private static UserRecord Record(int grants) => new()
-    {
-        Grants = [.. Enumerable.Range(0, grants).Select(i => new DateTimeOffset(2026, 1, 1, 0, i, 0, TimeSpan.FromHours(2)))],
-        OpenSessions = new() { ["ses_1"] = new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero) },
-    };
-
-    private static async Task<GrainState<UserRecord>> Read(IGrainStorage storage, GrainId grain)
-    {
-        var state = new GrainState<UserRecord>();
-        await storage.ReadStateAsync(StateName, grain, state);
-        return state;
-    }
-
-    [Fact]
-    public async Task A_written_state_reads_back_the_same_with_its_etag()
-    {
-        var storage = await _fixture.OpenAsync();
-        var grain = NewGrain();
-        var written = new GrainState<UserRecord> { State = Record(grants: 3) };
-
-        await storage.WriteStateAsync(StateName, grain, written);
-        var read = await Read(storage, grain);
-
-        Assert.True(read.RecordExists);
-        Assert.Equal(written.ETag, read.ETag);
-        Assert.Equal(written.State.Grants, read.State!.Grants);
-        Assert.Equal(TimeSpan.FromHours(2), read.State.Grants[0].Offset);
-        Assert.Equal(written.State.OpenSessions, read.State.OpenSessions);
-    }
-
-    [Fact]
-    public async Task A_state_never_written_reads_as_a_fresh_record_without_etag()
-    {
-        var storage = await _fixture.OpenAsync();
-
-        var read = await Read(storage, NewGrain());
-
-        Assert.False(read.RecordExists);
-        Assert.Null(read.ETag);
-        Assert.NotNull(read.State);
-        Assert.Empty(read.State.Grants);
-    }
-
-    [Fact]
-    public async Task A_write_with_a_stale_etag_is_refused_and_changes_nothing()
-    {
-        var storage = await _fixture.OpenAsync();
-        var grain = NewGrain();
-        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
-        var first = await Read(storage, grain);
-        var stale = await Read(storage, grain);
-
-        first.State = Record(2);
-        await storage.WriteStateAsync(StateName, grain, first);
-        stale.State = Record(5);
-        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
-
-        Assert.Equal(first.ETag, error.StoredEtag);
-        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
-    }
-
-    [Fact]
-    public async Task Two_first_writes_of_the_same_grain_let_only_one_in()
-    {
-        var storage = await _fixture.OpenAsync();
-        var grain = NewGrain();
-
-        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(7) }));
-        Assert.Single((await Read(storage, grain)).State!.Grants);
-    }
-
-    [Fact]
-    public async Task Clear_removes_the_record_and_a_stale_clear_is_refused()
-    {
-        var storage = await _fixture.OpenAsync();
-        var grain = NewGrain();
-        var state = new GrainState<UserRecord> { State = Record(2) };
-        await storage.WriteStateAsync(StateName, grain, state);
-        var stale = await Read(storage, grain);
-        await storage.WriteStateAsync(StateName, grain, state);
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
-        await storage.ClearStateAsync(StateName, grain, state);
-
-        Assert.False(state.RecordExists);
-        Assert.Null(state.ETag);
-        Assert.Empty(state.State.Grants);
-        Assert.False((await Read(storage, grain)).RecordExists);
-
-        // After a clear the next write is a first write again.
-        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
-        Assert.True((await Read(storage, grain)).RecordExists);
-    }
+    protected override async Task<IGrainStorage> OpenAsync() => await _fixture.OpenAsync();
 
     [Fact]
     public async Task Start_creates_folder_file_and_table_in_wal_mode()
@@ -135,41 +37,6 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var read = await Read(reopened, grain);
         Assert.Equal(state.ETag, read.ETag);
         Assert.Equal(4, read.State!.Grants.Count);
-    }
-
-    [Fact]
-    public async Task Concurrent_writers_to_different_grains_all_land()
-    {
-        var storage = await _fixture.OpenAsync();
-        var grains = Enumerable.Range(0, 40).Select(_ => NewGrain()).ToArray();
-
-        await Task.WhenAll(grains.Select(grain => Task.Run(async () =>
-        {
-            var state = new GrainState<UserRecord>();
-            for (var i = 1; i <= 5; i++)
-            {
-                state.State = Record(i);
-                await storage.WriteStateAsync(StateName, grain, state);
-            }
-        })));
-
-        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.Grants.Count);
-    }
-
-    [Fact]
-    public async Task State_names_and_grain_types_are_separate_records()
-    {
-        var storage = await _fixture.OpenAsync();
-        var key = Guid.NewGuid().ToString("N");
-        await storage.WriteStateAsync("a", GrainId.Create("user", key), new GrainState<UserRecord> { State = Record(1) });
-
-        var otherName = new GrainState<UserRecord>();
-        await storage.ReadStateAsync("b", GrainId.Create("user", key), otherName);
-        var otherType = new GrainState<UserRecord>();
-        await storage.ReadStateAsync("a", GrainId.Create("session", key), otherType);
-
-        Assert.False(otherName.RecordExists);
-        Assert.False(otherType.RecordExists);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

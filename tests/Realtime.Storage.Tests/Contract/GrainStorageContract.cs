@@ -1,0 +1,151 @@
+using Orleans.Storage;
+using Realtime.Silo.Users;
+
+namespace Realtime.Storage.Tests.Contract;
+
+/// <summary>
+/// What every grain storage provider of the silo must do, run against each one (<c>Storage:Provider</c>): read back
+/// what was written with its etag, refuse a stale write or clear without changing anything, let only one of two
+/// first writes in (a session issued twice relies on it), keep state names and grain types apart.
+/// </summary>
+public abstract class GrainStorageContract
+{
+    protected const string StateName = "user";
+
+    /// <summary>The provider under test, as a silo would have it after starting.</summary>
+    protected abstract Task<IGrainStorage> OpenAsync();
+
+    protected static GrainId NewGrain() => GrainId.Create("user", Guid.NewGuid().ToString("N"));
+
+    protected static UserRecord Record(int grants) => new()
+    {
+        Grants = [.. Enumerable.Range(0, grants).Select(i => new DateTimeOffset(2026, 1, 1, 0, i, 0, TimeSpan.FromHours(2)))],
+        OpenSessions = new() { ["ses_1"] = new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero) },
+    };
+
+    protected static async Task<GrainState<UserRecord>> Read(IGrainStorage storage, GrainId grain)
+    {
+        var state = new GrainState<UserRecord>();
+        await storage.ReadStateAsync(StateName, grain, state);
+        return state;
+    }
+
+    [Fact]
+    public async Task A_written_state_reads_back_the_same_with_its_etag()
+    {
+        var storage = await OpenAsync();
+        var grain = NewGrain();
+        var written = new GrainState<UserRecord> { State = Record(grants: 3) };
+
+        await storage.WriteStateAsync(StateName, grain, written);
+        var read = await Read(storage, grain);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal(written.State.Grants, read.State!.Grants);
+        Assert.Equal(TimeSpan.FromHours(2), read.State.Grants[0].Offset);
+        Assert.Equal(written.State.OpenSessions, read.State.OpenSessions);
+    }
+
+    [Fact]
+    public async Task A_state_never_written_reads_as_a_fresh_record_without_etag()
+    {
+        var storage = await OpenAsync();
+
+        var read = await Read(storage, NewGrain());
+
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+        Assert.NotNull(read.State);
+        Assert.Empty(read.State.Grants);
+    }
+
+    [Fact]
+    public async Task A_write_with_a_stale_etag_is_refused_and_changes_nothing()
+    {
+        var storage = await OpenAsync();
+        var grain = NewGrain();
+        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
+        var first = await Read(storage, grain);
+        var stale = await Read(storage, grain);
+
+        first.State = Record(2);
+        await storage.WriteStateAsync(StateName, grain, first);
+        stale.State = Record(5);
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
+
+        Assert.Equal(first.ETag, error.StoredEtag);
+        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
+    }
+
+    [Fact]
+    public async Task Two_first_writes_of_the_same_grain_let_only_one_in()
+    {
+        var storage = await OpenAsync();
+        var grain = NewGrain();
+
+        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(7) }));
+        Assert.Single((await Read(storage, grain)).State!.Grants);
+    }
+
+    [Fact]
+    public async Task Clear_removes_the_record_and_a_stale_clear_is_refused()
+    {
+        var storage = await OpenAsync();
+        var grain = NewGrain();
+        var state = new GrainState<UserRecord> { State = Record(2) };
+        await storage.WriteStateAsync(StateName, grain, state);
+        var stale = await Read(storage, grain);
+        await storage.WriteStateAsync(StateName, grain, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Empty(state.State.Grants);
+        Assert.False((await Read(storage, grain)).RecordExists);
+
+        // After a clear the next write is a first write again.
+        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(1) });
+        Assert.True((await Read(storage, grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_to_different_grains_all_land()
+    {
+        var storage = await OpenAsync();
+        var grains = Enumerable.Range(0, 40).Select(_ => NewGrain()).ToArray();
+
+        await Task.WhenAll(grains.Select(grain => Task.Run(async () =>
+        {
+            var state = new GrainState<UserRecord>();
+            for (var i = 1; i <= 5; i++)
+            {
+                state.State = Record(i);
+                await storage.WriteStateAsync(StateName, grain, state);
+            }
+        })));
+
+        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.Grants.Count);
+    }
+
+    [Fact]
+    public async Task State_names_and_grain_types_are_separate_records()
+    {
+        var storage = await OpenAsync();
+        var key = Guid.NewGuid().ToString("N");
+        await storage.WriteStateAsync("a", GrainId.Create("user", key), new GrainState<UserRecord> { State = Record(1) });
+
+        var otherName = new GrainState<UserRecord>();
+        await storage.ReadStateAsync("b", GrainId.Create("user", key), otherName);
+        var otherType = new GrainState<UserRecord>();
+        await storage.ReadStateAsync("a", GrainId.Create("session", key), otherType);
+
+        Assert.False(otherName.RecordExists);
+        Assert.False(otherType.RecordExists);
+    }
+}
