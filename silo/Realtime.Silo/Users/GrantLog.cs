@@ -32,7 +32,10 @@ public sealed class GrantLog
     public void Add(DateTimeOffset reservedAt) => _runs.Add(SecondOf(reservedAt));
 
     /// <summary>Drops the runs that no window of at most <paramref name="longest"/> can count any more.</summary>
-    public void Prune(DateTimeOffset now, TimeSpan longest) => _runs.DropWhile(second => !Counts(second, now, longest));
+    public void Prune(DateTimeOffset now, TimeSpan longest) => _runs.DropThrough(LastSecondAtOrBefore(now - longest));
+
+    // A run at a whole second s has left every window ending after s + window: s ≤ ⌊now − window⌋.
+    private static long LastSecondAtOrBefore(DateTimeOffset at) => (long)Math.Floor((at - DateTimeOffset.UnixEpoch).TotalSeconds);
 
     /// <summary>
     /// Grants counted in the window of length <paramref name="window"/> ending at <paramref name="now"/>. Walks

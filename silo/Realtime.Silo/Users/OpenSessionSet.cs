@@ -56,11 +56,8 @@ public sealed class OpenSessionSet
     public bool RemoveIssued(DateTimeOffset expiresAt) => _issued.RemoveOne(SecondRuns.SecondOf(expiresAt));
 
     /// <summary>Closes the issued sessions whose secret expired by <paramref name="now"/>; answers how many.</summary>
-    public int DropExpiredIssued(DateTimeOffset now)
-    {
-        var nowTicks = now.UtcTicks;
-        return _issued.DropWhile(second => SecondRuns.TimeOf(second).UtcTicks <= nowTicks);
-    }
+    public int DropExpiredIssued(DateTimeOffset now) =>
+        _issued.DropThrough((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerSecond);
 
     /// <summary>Opens a live session; false (and nothing changes) when it is open already.</summary>
     public bool AddLive(string sessionId, DateTimeOffset expiresAt)

@@ -56,12 +56,12 @@ public sealed class SecondRuns
         return true;
     }
 
-    /// <summary>Drops the oldest runs while <paramref name="drop"/> holds for their second; answers how many were counted there.</summary>
-    public int DropWhile(Func<long, bool> drop)
+    /// <summary>Drops the runs up to and including <paramref name="lastSecond"/>; answers how many were counted there.</summary>
+    public int DropThrough(long lastSecond)
     {
         var runs = 0;
         var dropped = 0;
-        while (runs < _runs.Count && drop(_runs[runs].Second)) dropped += _runs[runs++].Count;
+        while (runs < _runs.Count && _runs[runs].Second <= lastSecond) dropped += _runs[runs++].Count;
         if (runs > 0) _runs.RemoveRange(0, runs);
         _total -= dropped;
         return dropped;

@@ -29,12 +29,12 @@ public sealed class SecondRunsTests
     }
 
     [Fact]
-    public void Dropping_takes_the_oldest_runs_while_they_qualify_and_answers_their_count()
+    public void Dropping_takes_the_runs_up_to_a_second_and_answers_their_count()
     {
         var runs = new SecondRuns([new(10, 2), new(11, 3), new(13, 1)]);
 
-        Assert.Equal(5, runs.DropWhile(second => second <= 12));
-        Assert.Equal(0, runs.DropWhile(second => second <= 12));
+        Assert.Equal(5, runs.DropThrough(12));
+        Assert.Equal(0, runs.DropThrough(12));
 
         Assert.Equal([new SecondRun(13, 1)], runs.Runs);
         Assert.Equal(1, runs.Total);
