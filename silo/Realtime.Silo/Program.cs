@@ -26,6 +26,6 @@ builder.UseOrleans(silo => silo
     .UseRealtimeClustering(config)
     .AddRealtimeGrains(config)
     // Every silo feeds the Orleans Dashboard that api nodes serve (at /dashboard, behind the admin key).
-    .AddRealtimeDashboard());
+    .AddRealtimeDashboard(config));
 
 await builder.Build().RunAsync();

@@ -8,7 +8,7 @@ namespace Realtime.Api.Dashboard;
 /// The Orleans Dashboard (Microsoft.Orleans.Dashboard) at <see cref="Path"/>, behind the admin key
 /// (<see cref="DashboardKeyFilter"/>). Co-hosted, this process's silo collects the figures; in client mode the
 /// node only serves the UI and asks the silos, which must run the dashboard too (the standalone silo does).
-/// <c>Dashboard:Enabled=false</c> leaves it out, grain-call profiling included.
+/// <c>Dashboard:Enabled=false</c> leaves it out; <c>Dashboard:ProfileGrainCalls=true</c> adds per-method timings.
 /// </summary>
 public static class DashboardHosting
 {
@@ -21,7 +21,7 @@ public static class DashboardHosting
         if (!IsEnabled(builder.Configuration)) return builder;
         // Both calls add to the silo or client UseRealtimeOrleans configured; neither creates a second one.
         if (IsClientMode(builder.Configuration)) builder.UseOrleansClient(client => client.AddDashboard());
-        else builder.UseOrleans(silo => silo.AddRealtimeDashboard());
+        else builder.UseOrleans(silo => silo.AddRealtimeDashboard(builder.Configuration));
         return builder;
     }
 
