@@ -79,34 +79,26 @@ public sealed class SessionCensus
     /// <summary>A session grain of this silo ended its session (owner, or idle timeout).</summary>
     public void Ended() => Interlocked.Increment(ref _ended);
 
-    private IEnumerable<Measurement<long>> ObserveOpen()
-    {
-        long issued;
-        lock (_lock)
-        {
-            RetireExpired();
-            issued = _issued;
-        }
-        return
-        [
-            new(issued, new KeyValuePair<string, object?>("state", "issued")),
-            new(Interlocked.Read(ref _live), new KeyValuePair<string, object?>("state", "live")),
-        ];
-    }
+    private IEnumerable<Measurement<long>> ObserveOpen() =>
+    [
+        new(IssuedAndExpired().Issued, new KeyValuePair<string, object?>("state", "issued")),
+        new(Interlocked.Read(ref _live), new KeyValuePair<string, object?>("state", "live")),
+    ];
 
-    private IEnumerable<Measurement<long>> ObserveClosed()
+    private IEnumerable<Measurement<long>> ObserveClosed() =>
+    [
+        new(Interlocked.Read(ref _ended), new KeyValuePair<string, object?>("state", "ended")),
+        new(IssuedAndExpired().Expired, new KeyValuePair<string, object?>("state", "expired")),
+    ];
+
+    // Both figures as the clock has them now: what expired meanwhile moves from issued to expired first.
+    private (long Issued, long Expired) IssuedAndExpired()
     {
-        long expired;
         lock (_lock)
         {
             RetireExpired();
-            expired = _expired;
+            return (_issued, _expired);
         }
-        return
-        [
-            new(Interlocked.Read(ref _ended), new KeyValuePair<string, object?>("state", "ended")),
-            new(expired, new KeyValuePair<string, object?>("state", "expired")),
-        ];
     }
 
     // Under the lock: issued sessions whose secret expired are closed as expired.
