@@ -13,13 +13,14 @@ namespace Realtime.Api.Tokens;
 
 /// <summary>
 /// POST /api/realtime-token: checks the caller and body, takes a unit of the tenant's and the user's budgets,
-/// mints the secret upstream with the tenant's key (or the platform's), and commits the spend only when
-/// upstream succeeded. Any failure gives both units back. Every answer is counted once: minted, or refused
-/// with its reason (<see cref="RealtimeMetrics"/>).
+/// and mints the secret upstream with the tenant's key (or the platform's). Any failure gives both units back.
+/// Every answer is counted once: minted, or refused with its reason (<see cref="RealtimeMetrics"/>).
 /// <para>
-/// Two grain calls per mint, both to the user's grain: the reservation, and the commit, which also issues the
-/// session (its record is stored before the answer leaves, so the session is visible as issued as soon as the
-/// client has its id; no session grain is activated until something uses it).
+/// One grain call per mint that succeeds: the user grain's reservation spends the unit and issues the planned
+/// session durably before upstream is asked (so the session is visible as issued as soon as the client has its
+/// id; no session grain is activated until something uses it). A failed mint costs a second call, the release.
+/// The session's expiry is planned the way upstream computes it, whole seconds from now, and moved in a second
+/// call only when upstream's answer differs (a second boundary passed during the call).
 /// </para>
 /// </summary>
 public sealed class TokenBroker(
@@ -29,6 +30,7 @@ public sealed class TokenBroker(
     ClientSecretsClient upstream,
     UpstreamEndpoint endpoint,
     RealtimeMetrics metrics,
+    TimeProvider clock,
     ILogger<TokenBroker> logger)
 {
     private readonly StringKeyGrains<IUserGrain> _users = new(grains);
@@ -63,10 +65,11 @@ public sealed class TokenBroker(
         if (tenantGrant is not { } grant) return Refused(RefusalReasons.TenantPerMinute, TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry));
 
         var user = _users.Get(UserKey.For(caller.TenantId, caller.UserId));
+        var planned = new SessionGrant(SessionId.New(), session.Model, session.Type, PlannedExpiry(session.TtlSeconds));
         Reservation reservation;
         try
         {
-            reservation = await user.Reserve(limits.ForUser());
+            reservation = await user.Reserve(limits.ForUser(), planned);
         }
         catch
         {
@@ -79,13 +82,13 @@ public sealed class TokenBroker(
             return Refused(RefusalReasons.ForLimit(reservation.RefusedBy!), TooManyRequests(http, reservation.RefusedBy!, reservation.RetryAfter));
         }
 
-        Task? commit = null;
+        var settled = false;
         try
         {
             var minted = await upstream.CreateAsync(session.Body, apiKey, http.RequestAborted);
-            var sessionId = SessionId.New();
-            commit = user.Commit(reservation.Id, new SessionGrant(sessionId, session.Model, session.Type, minted.ExpiresAt));
-            await commit;
+            if (minted.ExpiresAt != planned.ExpiresAt) await user.MoveExpiry(planned, minted.ExpiresAt);
+            settled = true;
+            var sessionId = planned.SessionId;
             metrics.SecretMinted(session.Type);
             if (logger.IsEnabled(LogLevel.Information))
             {
@@ -104,8 +107,8 @@ public sealed class TokenBroker(
         }
         finally
         {
-            // Once the commit went through the unit is spent and the session issued.
-            if (commit is not { IsCompletedSuccessfully: true }) await GiveBackAsync(user, reservation.Id, grant);
+            // Once upstream minted the secret (and the session has its expiry) the unit is spent for good.
+            if (!settled) await GiveBackAsync(user, planned, reservation, grant);
         }
     }
 
@@ -115,17 +118,21 @@ public sealed class TokenBroker(
         return answer;
     }
 
-    private async Task GiveBackAsync(IUserGrain user, Guid reservationId, TenantGrant grant)
+    // Upstream answers expires_at in whole unix seconds from when it created the secret; plan the same.
+    private DateTimeOffset PlannedExpiry(int ttlSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds() + ttlSeconds);
+
+    private async Task GiveBackAsync(IUserGrain user, SessionGrant planned, Reservation reservation, TenantGrant grant)
     {
         tenantGate.Return(grant);
         try
         {
-            await user.Release(reservationId);
+            await user.Release(planned, reservation.ReservedAt);
         }
         catch (Exception e)
         {
-            // The user grain drops reservations that are never settled after two minutes.
-            logger.LogWarning("Releasing reservation {Reservation} failed: {Error}", reservationId, e.Message);
+            // The unit stays spent and the session issued (unused) until its planned expiry: on the safe side.
+            logger.LogWarning("Releasing the reservation of session {SessionId} failed: {Error}", planned.SessionId, e.Message);
         }
     }
 

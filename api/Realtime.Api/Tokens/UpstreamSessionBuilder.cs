@@ -38,7 +38,7 @@ public static class UpstreamSessionBuilder
             ["expires_after"] = new JsonObject { ["anchor"] = "created_at", ["seconds"] = request.TtlSeconds },
             ["session"] = session,
         };
-        return (new UpstreamSession(body, type, model!), StatusCodes.Status200OK, null, null);
+        return (new UpstreamSession(body, type, model!, request.TtlSeconds), StatusCodes.Status200OK, null, null);
     }
 
     private static (string? Model, (string Detail, string Param)? Error) MergeRealtimeModel(JsonObject session, string? requested)

@@ -13,9 +13,11 @@ namespace Realtime.Silo.Sessions;
 /// grain reads this record whenever something first touches the session, and settles an expired secret then; the
 /// owner's user grain frees the slot of an unused session by the clock (<c>OpenSessionSet</c>).
 /// <para>
-/// Only the user grain that minted the secret calls this, before the session id leaves the silo, so no session
-/// grain can be active for the id yet and the write cannot race one. A record already there (a repeated commit)
-/// makes the write fail on its etag, changing nothing: <see cref="IssueAsync"/> then answers false.
+/// Only the user grain that reserved the session calls this, before the session id leaves the silo, so no
+/// session grain can be active for the id yet and the writes cannot race one. A record already there (a repeated
+/// reservation) makes the first write fail on its etag, changing nothing: <see cref="IssueAsync"/> then answers
+/// false. The other two (upstream failed; upstream's expiry differs from the planned one) run before the api
+/// answers, so before anyone knows the id, too.
 /// </para>
 /// </summary>
 public sealed class SessionIssuer(IServiceProvider services, IGrainFactory grains)
@@ -28,15 +30,40 @@ public sealed class SessionIssuer(IServiceProvider services, IGrainFactory grain
     {
         var record = new SessionRecord();
         record.Issue(start);
-        var grainId = _sessions.IdOf(sessionId);
         try
         {
-            await _storage.WriteStateAsync(SessionGrain.StateName, grainId, new GrainState<SessionRecord>(record));
+            await _storage.WriteStateAsync(SessionGrain.StateName, _sessions.IdOf(sessionId), new GrainState<SessionRecord>(record));
             return true;
         }
         catch (InconsistentStateException)
         {
             return false;
         }
+    }
+
+    /// <summary>Deletes the record of a session whose secret was never minted; false when there is none.</summary>
+    public async Task<bool> WithdrawAsync(string sessionId)
+    {
+        var (grainId, state) = await ReadAsync(sessionId);
+        if (!state.RecordExists) return false;
+        await _storage.ClearStateAsync(SessionGrain.StateName, grainId, state);
+        return true;
+    }
+
+    /// <summary>Moves an issued session's expiry; false when the session is not issued.</summary>
+    public async Task<bool> MoveExpiryAsync(string sessionId, DateTimeOffset expiresAt)
+    {
+        var (grainId, state) = await ReadAsync(sessionId);
+        if (!state.RecordExists || state.State is not { } record || !record.MoveExpiry(expiresAt)) return false;
+        await _storage.WriteStateAsync(SessionGrain.StateName, grainId, state);
+        return true;
+    }
+
+    private async Task<(GrainId GrainId, GrainState<SessionRecord> State)> ReadAsync(string sessionId)
+    {
+        var grainId = _sessions.IdOf(sessionId);
+        var state = new GrainState<SessionRecord>(new SessionRecord());
+        await _storage.ReadStateAsync(SessionGrain.StateName, grainId, state);
+        return (grainId, state);
     }
 }

@@ -58,6 +58,14 @@ public sealed class SessionRecord
         return false;
     }
 
+    /// <summary>An issued session's secret expires at another time than first planned; false when it is not issued.</summary>
+    public bool MoveExpiry(DateTimeOffset expiresAt)
+    {
+        if (State != SessionState.Issued || Start is null) return false;
+        Start = Start with { ExpiresAt = expiresAt };
+        return true;
+    }
+
     /// <summary>An issued session whose secret expired unused becomes expired, ending when its secret did.</summary>
     public bool ExpireIfDue(DateTimeOffset now)
     {

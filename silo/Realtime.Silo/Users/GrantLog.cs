@@ -31,6 +31,9 @@ public sealed class GrantLog
     /// <summary>Spends one grant reserved at <paramref name="reservedAt"/>. Usually appends to the last run.</summary>
     public void Add(DateTimeOffset reservedAt) => _runs.Add(SecondOf(reservedAt));
 
+    /// <summary>Gives back one grant reserved at <paramref name="reservedAt"/>; false when none is counted in its second.</summary>
+    public bool Remove(DateTimeOffset reservedAt) => _runs.RemoveOne(SecondOf(reservedAt));
+
     /// <summary>Drops the runs that no window of at most <paramref name="longest"/> can count any more.</summary>
     public void Prune(DateTimeOffset now, TimeSpan longest) => _runs.DropThrough(LastSecondAtOrBefore(now - longest));
 

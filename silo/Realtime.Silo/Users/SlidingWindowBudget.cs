@@ -4,10 +4,9 @@ namespace Realtime.Silo.Users;
 
 /// <summary>
 /// The arithmetic of a user's budgets over sliding windows, kept free of Orleans so it is tested alone. It sees
-/// one moment: committed grants (<see cref="GrantLog"/>, per second), reservations in flight, and the open
-/// sessions. A reservation in flight counts in every window and as an open session, because it may become a
-/// grant and a session at any moment. A view: it copies and sorts nothing, except to compute a Retry-After
-/// when it refuses.
+/// one moment: spent grants (<see cref="GrantLog"/>, per second) and the open sessions. A view: it copies and
+/// sorts nothing. (A reservation spends its unit at once and gives it back if upstream fails, so there is no
+/// "in flight" count to add.)
 /// </summary>
 public sealed class SlidingWindowBudget
 {
@@ -22,14 +21,12 @@ public sealed class SlidingWindowBudget
 
     private readonly DateTimeOffset _now;
     private readonly GrantLog _grants;
-    private readonly IReadOnlyCollection<DateTimeOffset> _pending;
     private readonly OpenSessionSet _sessions;
 
-    public SlidingWindowBudget(DateTimeOffset now, GrantLog grants, IReadOnlyCollection<DateTimeOffset> pending, OpenSessionSet sessions)
+    public SlidingWindowBudget(DateTimeOffset now, GrantLog grants, OpenSessionSet sessions)
     {
         _now = now;
         _grants = grants;
-        _pending = pending;
         _sessions = sessions;
     }
 
@@ -37,17 +34,16 @@ public sealed class SlidingWindowBudget
     public SlidingWindowBudget(
         DateTimeOffset now,
         IEnumerable<DateTimeOffset> grants,
-        IEnumerable<DateTimeOffset> pending,
         IEnumerable<DateTimeOffset> sessionExpiries)
-        : this(now, Log(grants), [.. pending], Sessions(sessionExpiries))
+        : this(now, Log(grants), Sessions(sessionExpiries))
     {
     }
 
-    public int LastMinute => _grants.CountWithin(_now, Minute, Hour) + _pending.Count;
+    public int LastMinute => _grants.CountWithin(_now, Minute, Hour);
 
-    public int LastHour => _grants.CountWithin(_now, Hour, Hour) + _pending.Count;
+    public int LastHour => _grants.CountWithin(_now, Hour, Hour);
 
-    public int OpenSessions => _sessions.Count + _pending.Count;
+    public int OpenSessions => _sessions.Count;
 
     /// <summary>Checks per_minute, then per_hour, then concurrent_sessions; the first one full refuses.</summary>
     public BudgetDecision Decide(UserLimits limits)
@@ -68,7 +64,7 @@ public sealed class SlidingWindowBudget
 
     private BudgetDecision? CheckWindow(string limit, int max, TimeSpan window)
     {
-        var count = _grants.CountWithin(_now, window, Hour) + _pending.Count;
+        var count = _grants.CountWithin(_now, window, Hour);
         if (count < max) return null;
         if (count == 0) return BudgetDecision.Refuse(limit, window);
 
@@ -78,22 +74,15 @@ public sealed class SlidingWindowBudget
         return BudgetDecision.Refuse(limit, RoundUp(freeing + window - _now));
     }
 
-    // The n-th (0-based) oldest of the grants in the window and the reservations in flight, merged in time order.
+    // The n-th (0-based) oldest of the grants in the window.
     private DateTimeOffset NthOldest(TimeSpan window, int n)
     {
-        var pending = _pending.Order().ToList();
-        var p = 0;
         foreach (var run in _grants.RunsWithin(_now, window))
         {
-            var at = GrantLog.TimeOf(run.Second);
-            for (; p < pending.Count && pending[p] < at; p++)
-            {
-                if (n-- == 0) return pending[p];
-            }
-            if (n < run.Count) return at;
+            if (n < run.Count) return GrantLog.TimeOf(run.Second);
             n -= run.Count;
         }
-        return pending[p + n];
+        throw new InvalidOperationException("The window holds fewer grants than counted.");
     }
 
     private BudgetDecision? CheckSessions(int max)

@@ -10,8 +10,11 @@ namespace Realtime.Silo.Users;
 /// One user's budgets and open sessions (key "{tid}/{sub}"). Not reentrant: calls run one at a time, which is
 /// what makes the counts exact under any concurrency.
 /// <para>
-/// A commit issues the session (<see cref="SessionIssuer"/>: its record is written, no session grain is
-/// activated) and holds its slot. An issued session that never goes live frees the slot when its secret expires,
+/// A reservation is optimistic: it spends the unit and issues the planned session (<see cref="SessionIssuer"/>:
+/// its record is written, no session grain is activated) at once, durably, so a mint that succeeds upstream costs
+/// one call to this grain; a failed one comes back to <see cref="Release"/>. An api node that dies between the
+/// two leaves the unit spent and the session issued until its planned expiry: on the safe side, since upstream
+/// may have minted the secret. An issued session that never goes live frees the slot when its secret expires,
 /// by the clock; a session that goes live tells this grain, and then holds the slot until it tells this grain it
 /// is over. This grain only awaits session grains when it reconciles at the session cap; session grains only
 /// ever notify it one-way, so the two can never wait on each other.
@@ -24,20 +27,14 @@ public sealed class UserGrain(
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    /// <summary>
-    /// How long a reservation may wait for its commit or release: an api node that crashed mid-request must
-    /// not hold a slot forever. Far longer than any upstream call is allowed to take.
-    /// </summary>
-    public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(2);
-
-    // Reservations in flight: id → when reserved. In memory only; no storage write on the hot path.
-    private readonly Dictionary<Guid, DateTimeOffset> _pending = [];
-
     private GrantLog _grants = null!;
     private OpenSessionSet _sessions = null!;
+    private string _tenantId = null!;
+    private string _userId = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        (_tenantId, _userId) = UserKey.Parse(this.GetPrimaryKeyString());
         var record = state.State;
         _grants = new GrantLog(record.GrantRuns);
         _sessions = OpenSessionSet.Decode(record.SessionLog.Span, record.IssuedRuns);
@@ -51,15 +48,18 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<Reservation> Reserve(UserLimits limits)
+    public async Task<Reservation> Reserve(UserLimits limits, SessionGrant planned)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var decision = Budget(PruneAndNow()).Decide(limits);
+        ArgumentNullException.ThrowIfNull(planned);
+        var now = PruneAndNow();
+        var decision = Budget(now).Decide(limits);
 
         // At the session cap, first repair what lost notifications or lost timers may have left open.
         if (decision.RefusedBy == LimitName.ConcurrentSessions && await ReconcileOverdueSessions())
         {
-            decision = Budget(PruneAndNow()).Decide(limits);
+            now = PruneAndNow();
+            decision = Budget(now).Decide(limits);
         }
 
         if (!decision.Allowed)
@@ -72,39 +72,40 @@ public sealed class UserGrain(
             return Reservation.Refuse(decision.RefusedBy!, decision.RetryAfter);
         }
 
-        var id = Guid.NewGuid();
-        _pending[id] = time.GetUtcNow();
-        return Reservation.Grant(id);
-    }
-
-    public async Task Commit(Guid reservationId, SessionGrant grant)
-    {
-        ArgumentNullException.ThrowIfNull(grant);
-        var now = PruneAndNow();
-
-        // An unknown id means this activation never saw the reservation (reactivated, or it went stale), but
-        // upstream really minted a secret, so the grant is spent all the same.
-        var reservedAt = _pending.Remove(reservationId, out var at) ? at : now;
-
-        // The session's record first: if that write fails, nothing is spent (the caller releases); if the user
-        // record's write fails after it, the session exists unused and simply expires. A session already issued
-        // means a repeated commit, which spends nothing twice.
-        var (tenantId, userId) = UserKey.Parse(this.GetPrimaryKeyString());
-        if (!await sessions.IssueAsync(grant.SessionId, new SessionStart(tenantId, userId, grant.Model, grant.Type, now, grant.ExpiresAt)))
+        // The session's record first: if that write fails, nothing is spent; if the user record's write fails
+        // after it, the session exists unused and simply expires. A session already issued means a repeated
+        // call, which spends nothing twice.
+        if (await sessions.IssueAsync(planned.SessionId, new SessionStart(_tenantId, _userId, planned.Model, planned.Type, now, planned.ExpiresAt)))
         {
-            return;
+            _sessions.AddIssued(planned.ExpiresAt);
+            _grants.Add(now);
+            await Save();
+            census.Issued(planned.ExpiresAt);
         }
-
-        _sessions.AddIssued(grant.ExpiresAt);
-        _grants.Add(reservedAt);
-        await Save();
-        census.Issued(grant.ExpiresAt);
+        return Reservation.Grant(now);
     }
 
-    public Task Release(Guid reservationId)
+    public async Task Release(SessionGrant planned, DateTimeOffset reservedAt)
     {
-        _pending.Remove(reservationId);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(planned);
+        PruneAndNow();
+
+        // The record goes first and decides: a second release finds none, and gives nothing back twice.
+        if (!await sessions.WithdrawAsync(planned.SessionId)) return;
+        if (_sessions.RemoveIssued(planned.ExpiresAt)) census.NoLongerIssued(planned.ExpiresAt);
+        _grants.Remove(reservedAt);
+        await Save();
+    }
+
+    public async Task MoveExpiry(SessionGrant planned, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        PruneAndNow();
+        if (!await sessions.MoveExpiryAsync(planned.SessionId, expiresAt)) return;
+        if (_sessions.RemoveIssued(planned.ExpiresAt)) census.NoLongerIssued(planned.ExpiresAt);
+        _sessions.AddIssued(expiresAt);
+        census.Issued(expiresAt);
+        await Save();
     }
 
     public async Task SessionLive(string sessionId, DateTimeOffset expiresAt)
@@ -131,10 +132,10 @@ public sealed class UserGrain(
     public Task<UserUsage> GetUsage()
     {
         var budget = Budget(PruneAndNow());
-        return Task.FromResult(new UserUsage(budget.LastMinute, budget.LastHour, budget.OpenSessions, _pending.Count));
+        return Task.FromResult(new UserUsage(budget.LastMinute, budget.LastHour, budget.OpenSessions));
     }
 
-    private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _pending.Values, _sessions);
+    private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _sessions);
 
     // The record is the compact state as it is now; its lists are the ones this grain keeps in memory. A failed
     // write leaves memory ahead of storage: the activation goes, and the next one reads what storage holds.
@@ -161,14 +162,6 @@ public sealed class UserGrain(
         var now = time.GetUtcNow();
         _grants.Prune(now, SlidingWindowBudget.Hour);
         _sessions.DropExpiredIssued(now);
-        if (_pending.Count > 0)
-        {
-            foreach (var (id, reservedAt) in _pending)
-            {
-                if (reservedAt <= now - PendingLifetime) _pending.Remove(id);
-            }
-        }
-
         return now;
     }
 

@@ -4,14 +4,13 @@ namespace Realtime.Silo.Users;
 /// What a user grain persists: spent grants and open sessions, compact and bounded (<see cref="GrantLog"/>: one run
 /// per second of the last hour; <see cref="OpenSessionSet"/>: one run per second of the issued secrets' lifetime,
 /// one short entry per live session).
-/// Reservations in flight are not here on purpose: they live seconds, and a lost one is harmless (a commit with
-/// an unknown id is still recorded).
+/// A reservation is written here at once as a spent grant and an issued session; a release takes both out again.
 /// </summary>
 [GenerateSerializer, Alias("Realtime.Silo.UserRecord")]
 public sealed class UserRecord
 {
     /// <summary>
-    /// Earlier format: when each committed grant was reserved. Read once and moved into <see cref="GrantRuns"/>;
+    /// Earlier format: when each spent grant was reserved. Read once and moved into <see cref="GrantRuns"/>;
     /// empty in every record written since.
     /// </summary>
     [Id(0)] public List<DateTimeOffset> Grants { get; set; } = [];

@@ -119,6 +119,43 @@ public sealed class UpstreamErrorTests(StubbedApiHost host) : IAsyncLifetime
         Assert.Equal("per_minute", problem["limit"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Failed_requests_hold_no_session_slot()
+    {
+        var tenant = "up-" + Guid.NewGuid().ToString("N")[..10];
+        var secret = await host.ProvisionTenantAsync(tenant, new { per_minute = 100, concurrent_sessions = 2 });
+        var jwt = TestJwt.Create(secret, tenant, "lee");
+        host.Upstream.Behaviour = () => (503, OpenAIError("overloaded", null), TimeSpan.Zero, null);
+        for (var i = 0; i < 4; i++)
+            await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt), HttpStatusCode.BadGateway);
+
+        host.Upstream.Behaviour = () => null;
+        for (var i = 0; i < 2; i++) await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt));
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt), HttpStatusCode.TooManyRequests);
+        Assert.Equal("concurrent_sessions", problem["limit"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_secret_expiring_other_than_planned_moves_its_session()
+    {
+        // Upstream's clock is 40 s ahead of ours: its expires_at is not the one the api planned.
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(300 + 40).ToUnixTimeSeconds();
+        host.Upstream.Behaviour = () => (200, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            value = "ek_stub_" + Guid.NewGuid().ToString("N"),
+            expires_at = expiresAt,
+            session = new { type = "realtime", model = "gpt-realtime" },
+        }), TimeSpan.Zero, null);
+        var jwt = Jwt("max");
+
+        var minted = await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt, new { ttl_seconds = 300 }));
+
+        Assert.Equal(expiresAt, minted["expires_at"]!.GetValue<long>());
+        var session = await HttpAssert.OkAsync(await SessionCalls.GetAsync(host, jwt, $"/api/sessions/{minted["session_id"]!.GetValue<string>()}"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(expiresAt), session["expires_at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("issued", session["state"]!.GetValue<string>());
+    }
+
     private static string OpenAIError(string message, string? code) =>
         System.Text.Json.JsonSerializer.Serialize(new { error = new { message, type = "invalid_request_error", param = (string?)null, code } });
 }

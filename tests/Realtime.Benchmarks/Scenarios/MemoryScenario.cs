@@ -74,13 +74,12 @@ public static class MemoryScenario
     private static Task UserAsync(IGrainFactory grains, string user, DateTimeOffset now) =>
         MintAsync(grains, user, Limits, $"sess_{user}", now.AddMinutes(10));
 
-    // What the api's token broker does for a mint: reserve, then commit (which issues the session).
+    // What the api's token broker does for a mint: the reservation spends the unit and issues the session.
     private static async Task MintAsync(IGrainFactory grains, string user, UserLimits limits, string sessionId, DateTimeOffset expiresAt)
     {
         var grain = grains.GetGrain<IUserGrain>(UserKey.For(Tenant, user));
-        var reservation = await grain.Reserve(limits);
+        var reservation = await grain.Reserve(limits, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
         if (!reservation.Granted) throw new InvalidOperationException($"{user}: refused by {reservation.RefusedBy}");
-        await grain.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
     }
 
     private static string UserName(int i) => $"user-{i:D6}";

@@ -13,21 +13,21 @@ public sealed class UserScenario(ClusterFixture fixture)
 
     public IUserGrain Grain => fixture.Client.GetGrain<IUserGrain>(Key);
 
-    public Task<Reservation> Reserve(UserLimits limits) => Grain.Reserve(limits);
+    /// <summary>Reserves a new session whose secret would live five minutes, as the api does before asking upstream.</summary>
+    public Task<Reservation> Reserve(UserLimits limits) => Grain.Reserve(limits, NewGrant(TimeSpan.FromMinutes(5)));
 
     public SessionGrant NewGrant(TimeSpan ttl) =>
         new(TestKeys.Session(), "gpt-realtime", "realtime", fixture.Clock.GetUtcNow() + ttl);
 
     /// <summary>
-    /// Reserves, asserts the grant, then commits (which issues the session) a secret that lives
-    /// <paramref name="ttl"/>, as the api's TokenBroker does.
+    /// Reserves a session whose secret lives <paramref name="ttl"/> and asserts the grant: what the api's
+    /// TokenBroker does when upstream mints the secret with the planned expiry.
     /// </summary>
     public async Task<SessionGrant> Mint(UserLimits limits, TimeSpan ttl)
     {
-        var reservation = await Reserve(limits);
-        Assert.True(reservation.Granted, $"expected a grant, was refused by {reservation.RefusedBy}");
         var grant = NewGrant(ttl);
-        await Grain.Commit(reservation.Id, grant);
+        var reservation = await Grain.Reserve(limits, grant);
+        Assert.True(reservation.Granted, $"expected a grant, was refused by {reservation.RefusedBy}");
         return grant;
     }
 

@@ -25,6 +25,6 @@ public sealed class StringKeyGrainsTests(ClusterFixture fixture)
     {
         var user = new StringKeyGrains<IUserGrain>(fixture.Client).Get(TestKeys.User());
 
-        Assert.Equal(new UserUsage(0, 0, 0, 0), await user.GetUsage());
+        Assert.Equal(new UserUsage(0, 0, 0), await user.GetUsage());
     }
 }

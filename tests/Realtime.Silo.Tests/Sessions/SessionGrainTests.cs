@@ -24,17 +24,16 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_repeated_commit_issues_the_session_once()
+    public async Task A_repeated_reservation_issues_the_session_once()
     {
         var user = new UserScenario(fixture);
         var limits = new UserLimits(PerMinute: 5, PerHour: 100, ConcurrentSessions: 10);
-        var reservation = await user.Reserve(limits);
         var grant = user.NewGrant(TimeSpan.FromMinutes(5));
         var issuedAt = fixture.Clock.GetUtcNow();
 
-        await user.Grain.Commit(reservation.Id, grant);
+        Assert.True((await user.Grain.Reserve(limits, grant)).Granted);
         fixture.Clock.Advance(TimeSpan.FromSeconds(3));
-        await user.Grain.Commit(reservation.Id, grant);
+        Assert.True((await user.Grain.Reserve(limits, grant)).Granted);
 
         var snapshot = await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot();
         Assert.Equal((SessionState.Issued, issuedAt), (snapshot?.State, snapshot?.IssuedAt));

@@ -13,8 +13,8 @@ public sealed class SlidingWindowBudgetTests
 
     private static DateTimeOffset In(double seconds) => Now + TimeSpan.FromSeconds(seconds);
 
-    private static SlidingWindowBudget Budget(DateTimeOffset[]? grants = null, DateTimeOffset[]? pending = null, DateTimeOffset[]? sessions = null) =>
-        new(Now, grants ?? [], pending ?? [], sessions ?? []);
+    private static SlidingWindowBudget Budget(DateTimeOffset[]? grants = null, DateTimeOffset[]? sessions = null) =>
+        new(Now, grants ?? [], sessions ?? []);
 
     [Fact]
     public void An_empty_budget_allows()
@@ -39,12 +39,13 @@ public sealed class SlidingWindowBudgetTests
     }
 
     [Fact]
-    public void Pending_reservations_count_in_every_window_and_as_sessions()
+    public void Grants_count_in_the_windows_they_fall_in_and_sessions_apart()
     {
-        var budget = Budget(grants: [Ago(30)], pending: [Ago(1), Ago(90)], sessions: [In(100)]);
+        var budget = Budget(grants: [Ago(30), Ago(1), Ago(90)], sessions: [In(100)]);
 
-        Assert.Equal((3, 3, 3), (budget.LastMinute, budget.LastHour, budget.OpenSessions));
-        Assert.Equal(LimitName.PerMinute, budget.Decide(Limits).RefusedBy);
+        Assert.Equal((2, 3, 1), (budget.LastMinute, budget.LastHour, budget.OpenSessions));
+        Assert.Equal(BudgetDecision.Allow, budget.Decide(Limits));
+        Assert.Equal(LimitName.PerMinute, Budget(grants: [Ago(30), Ago(1), Ago(2)]).Decide(Limits).RefusedBy);
     }
 
     [Fact]
@@ -95,9 +96,11 @@ public sealed class SlidingWindowBudgetTests
     }
 
     [Fact]
-    public void The_session_cap_counts_pending_reservations()
+    public void The_session_cap_counts_every_open_session_not_grants()
     {
-        var decision = Budget(pending: [Ago(1)], sessions: [In(30)]).Decide(Limits);
+        Assert.True(Budget(grants: [Ago(1), Ago(2)], sessions: [In(30)]).Decide(Limits).Allowed);
+
+        var decision = Budget(grants: [Ago(1)], sessions: [In(30), In(300)]).Decide(Limits);
 
         Assert.Equal(BudgetDecision.Refuse(LimitName.ConcurrentSessions, TimeSpan.FromSeconds(30)), decision);
     }
@@ -114,7 +117,7 @@ public sealed class SlidingWindowBudgetTests
     [Fact]
     public void Below_every_limit_allows()
     {
-        var budget = Budget(grants: [Ago(10), Ago(3000)], pending: [Ago(1)], sessions: []);
+        var budget = Budget(grants: [Ago(10), Ago(3000), Ago(1)], sessions: []);
 
         Assert.Equal(BudgetDecision.Allow, budget.Decide(Limits));
     }

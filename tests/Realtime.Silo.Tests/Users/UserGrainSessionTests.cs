@@ -91,7 +91,7 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
         var active = await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(sessionId.Type);
         Assert.DoesNotContain(sessionId, active);
 
-        // Touched, it activates from the record the commit issued.
+        // Touched, it activates from the record the reservation issued.
         Assert.Equal(SessionState.Issued, (await fixture.Client.GetGrain<ISessionGrain>(grant.SessionId).GetSnapshot())?.State);
         Assert.Contains(sessionId, await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(sessionId.Type));
     }
@@ -145,12 +145,12 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
             OpenSessions = { [TestKeys.Session()] = now + TimeSpan.FromSeconds(42) },
         });
 
-        Assert.Equal(new UserUsage(LastMinute: 1, LastHour: 2, OpenSessions: 1, PendingReservations: 0), await user.Usage());
+        Assert.Equal(new UserUsage(LastMinute: 1, LastHour: 2, OpenSessions: 1), await user.Usage());
         await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
 
         // What the next write stored is the compact form only, and it reads back the same.
         await fixture.Cluster.DeactivateAsync(user.Grain);
-        Assert.Equal(new UserUsage(LastMinute: 2, LastHour: 3, OpenSessions: 2, PendingReservations: 0), await user.Usage());
+        Assert.Equal(new UserUsage(LastMinute: 2, LastHour: 3, OpenSessions: 2), await user.Usage());
     }
 
     private async Task WriteUserRecord(UserScenario user, UserRecord record)

@@ -28,12 +28,11 @@ public sealed class DurableScenario
         var user = grains.GetGrain<IUserGrain>(UserKey);
         for (var i = 0; i < 2; i++)
         {
-            var reservation = await user.Reserve(Limits);
-            Assert.True(reservation.Granted, $"expected a grant, refused by {reservation.RefusedBy}");
             var sessionId = i == 0 ? SessionId : "ses_" + Guid.NewGuid().ToString("N");
             var expiresAt = DateTimeOffset.UtcNow.AddMinutes(10);
-            // As the api's TokenBroker does: the commit issues the session.
-            await user.Commit(reservation.Id, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
+            // As the api's TokenBroker does: the reservation spends the unit and issues the session.
+            var reservation = await user.Reserve(Limits, new SessionGrant(sessionId, "gpt-realtime", "realtime", expiresAt));
+            Assert.True(reservation.Granted, $"expected a grant, refused by {reservation.RefusedBy}");
         }
     }
 
