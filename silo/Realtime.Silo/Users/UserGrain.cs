@@ -92,7 +92,7 @@ public sealed class UserGrain(
 
         // The record goes first and decides: a second release finds none, and gives nothing back twice.
         if (!await sessions.WithdrawAsync(planned.SessionId)) return;
-        if (_sessions.RemoveIssued(planned.ExpiresAt)) census.NoLongerIssued(planned.ExpiresAt);
+        StopCountingIssued(planned.ExpiresAt);
         _grants.Remove(reservedAt);
         await Save();
     }
@@ -102,7 +102,7 @@ public sealed class UserGrain(
         ArgumentNullException.ThrowIfNull(planned);
         PruneAndNow();
         if (!await sessions.MoveExpiryAsync(planned.SessionId, expiresAt)) return;
-        if (_sessions.RemoveIssued(planned.ExpiresAt)) census.NoLongerIssued(planned.ExpiresAt);
+        StopCountingIssued(planned.ExpiresAt);
         _sessions.AddIssued(expiresAt);
         census.Issued(expiresAt);
         await Save();
@@ -113,7 +113,7 @@ public sealed class UserGrain(
         PruneAndNow();
         if (!_sessions.AddLive(sessionId, expiresAt)) return; // told before
         // Counted as issued until now, unless the notice came after the secret's expiry dropped it.
-        if (_sessions.RemoveIssued(expiresAt)) census.NoLongerIssued(expiresAt);
+        StopCountingIssued(expiresAt);
         await Save();
     }
 
@@ -133,6 +133,13 @@ public sealed class UserGrain(
     {
         var budget = Budget(PruneAndNow());
         return Task.FromResult(new UserUsage(budget.LastMinute, budget.LastHour, budget.OpenSessions));
+    }
+
+    // An issued session went live, closed, was withdrawn or moved: neither this grain nor the census counts it
+    // at that expiry any more (unless the clock dropped it already).
+    private void StopCountingIssued(DateTimeOffset expiresAt)
+    {
+        if (_sessions.RemoveIssued(expiresAt)) census.NoLongerIssued(expiresAt);
     }
 
     private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _sessions);
