@@ -95,10 +95,10 @@ public static class TenantJwtBearer
 
     private static Task RequireIdentityClaims(TokenValidatedContext context)
     {
-        var principal = context.Principal;
-        if (string.IsNullOrWhiteSpace(principal?.FindFirst(ClaimNames.Subject)?.Value))
+        var (tenantId, userId, _) = context.Principal is { } principal ? Caller.ReadClaims(principal) : default;
+        if (string.IsNullOrWhiteSpace(userId))
             context.Fail("The token has no sub claim.");
-        else if (string.IsNullOrWhiteSpace(principal.FindFirst(ClaimNames.Tenant)?.Value))
+        else if (string.IsNullOrWhiteSpace(tenantId))
             context.Fail("The token has no tid claim.");
         return Task.CompletedTask;
     }

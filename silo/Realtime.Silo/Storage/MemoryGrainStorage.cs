@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -91,9 +92,16 @@ public sealed class MemoryGrainStorage(Serializer serializer, IActivatorProvider
         {
             lock (_gate)
             {
-                stored = _entries.TryGetValue(key, out var current) ? current.ETag : 0;
-                if (stored != expected) return false;
-                _entries[key] = written;
+                // One hash lookup for the check and the change: the slot is added empty (etag 0) if missing, and
+                // taken out again if the check fails on it.
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
+                stored = existed ? slot.ETag : 0;
+                if (stored != expected)
+                {
+                    if (!existed) _entries.Remove(key);
+                    return false;
+                }
+                slot = written;
                 return true;
             }
         }

@@ -79,6 +79,24 @@ public abstract class GrainStorageContract
     }
 
     [Fact]
+    public async Task A_write_that_expects_a_record_where_none_is_is_refused_and_leaves_none()
+    {
+        var storage = await OpenAsync();
+        var grain = NewGrain();
+        var state = new GrainState<UserRecord> { State = Record(1) };
+        await storage.WriteStateAsync(StateName, grain, state);
+        var stale = await Read(storage, grain);
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        stale.State = Record(3);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
+
+        Assert.False((await Read(storage, grain)).RecordExists);
+        await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(2) });
+        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
+    }
+
+    [Fact]
     public async Task Two_first_writes_of_the_same_grain_let_only_one_in()
     {
         var storage = await OpenAsync();
