@@ -8,9 +8,10 @@ using Realtime.Api.Hosting;
 namespace Realtime.Benchmarks.Grains;
 
 /// <summary>
-/// The real api, built by its own composition root (<see cref="RealtimeApi.Build"/>) in Development with the
-/// emulator mounted on itself, memory storage and a co-hosted silo on free loopback ports; the benchmark
-/// tenant is provisioned through PUT /admin/tenants/{tid} as an operator would.
+/// The real api, built by its own composition root (<see cref="RealtimeApi.Build"/>) in Production (as a deployment
+/// runs it, and as the baseline runs: no developer exception page) with the emulator mounted on itself, memory
+/// storage and a co-hosted silo on free loopback ports; the benchmark tenant is provisioned through
+/// PUT /admin/tenants/{tid} as an operator would.
 /// </summary>
 public sealed class GrainServer(WebApplication app) : IAsyncDisposable
 {
@@ -33,7 +34,7 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
     {
         var siloPort = LoopbackPort.Next();
         var clusterId = join?.ClusterId ?? "bench-" + Guid.NewGuid().ToString("N")[..8];
-        var app = RealtimeApi.Build(["--environment", "Development", "--contentRoot", AppContext.BaseDirectory], builder =>
+        var app = RealtimeApi.Build(["--environment", "Production", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(Settings(siloPort, clusterId, join?.SiloPort).Concat(BenchmarkLogging.Settings));

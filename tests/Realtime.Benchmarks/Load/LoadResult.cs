@@ -3,8 +3,9 @@ namespace Realtime.Benchmarks.Load;
 /// <summary>
 /// One measured run: 200 answers and their latencies, every other answer (or failure) counted by kind.
 /// Throughput counts 200 answers only, so a server that fails fast never looks fast. Latencies are sorted.
+/// <see cref="Cost"/> is the process's garbage-collector figures over the run.
 /// </summary>
-public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<string, int> Errors)
+public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<string, int> Errors, ProcessCost Cost)
 {
     public int Ok => LatenciesMs.Length;
 
@@ -16,11 +17,15 @@ public sealed record LoadResult(TimeSpan Elapsed, double[] LatenciesMs, IReadOnl
 
     public double P99 => Percentile(0.99);
 
+    /// <summary>Bytes the process allocated per request sent (answered or not), clients included.</summary>
+    public double AllocatedBytesPerRequest => Ok + ErrorCount == 0 ? double.NaN : (double)Cost.AllocatedBytes / (Ok + ErrorCount);
+
     /// <summary>Runs that went on at the same time (e.g. one per api node): counts add up over the longest run's time.</summary>
     public static LoadResult Concurrent(IReadOnlyList<LoadResult> runs)
     {
         var errors = runs.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
-        return new LoadResult(runs.Max(r => r.Elapsed), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors);
+        return new LoadResult(runs.Max(r => r.Elapsed), [.. runs.SelectMany(r => r.LatenciesMs).Order()], errors,
+            runs.Select(r => r.Cost).Aggregate(ProcessCost.Max));
     }
 
     private double Percentile(double p)

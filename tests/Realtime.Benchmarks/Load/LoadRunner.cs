@@ -17,11 +17,13 @@ public sealed class LoadRunner(HttpClient http)
         var target = new Uri(server, Path);
         var run = new Run(Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency), maxRequests);
         var started = Stopwatch.GetTimestamp();
+        var before = ProcessCost.Now();
         var clients = await Task.WhenAll(tokens.Select(token => Task.Run(() => ClientAsync(target, token, run))));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cost = ProcessCost.Now() - before;
 
         var errors = clients.SelectMany(c => c.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
-        return new LoadResult(elapsed, [.. clients.SelectMany(c => c.Latencies).Order()], errors);
+        return new LoadResult(elapsed, [.. clients.SelectMany(c => c.Latencies).Order()], errors, cost);
     }
 
     private async Task<Tally> ClientAsync(Uri target, string token, Run run)
