@@ -35,6 +35,7 @@ public static class RealtimeSiloBuilderExtensions
         silo.Services.TryAddSingleton<SessionCensus>();
 
         // User grains issue sessions straight into the session grains' storage (no activation per mint).
+        silo.Services.TryAddSingleton<DirectStates>();
         silo.Services.TryAddSingleton<SessionIssuer>();
 
         // Grains read time only through this, so tests can substitute a fake clock (Orleans adds the same default).

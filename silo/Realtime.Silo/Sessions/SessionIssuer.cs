@@ -1,8 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Realtime.Shared.Grains;
 using Realtime.Shared.Sessions;
-using Realtime.Silo.Hosting;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Sessions;
 
@@ -20,19 +19,19 @@ namespace Realtime.Silo.Sessions;
 /// answers, so before anyone knows the id, too.
 /// </para>
 /// </summary>
-public sealed class SessionIssuer(IServiceProvider services, IGrainFactory grains)
+public sealed class SessionIssuer(DirectStates states, IGrainFactory grains)
 {
-    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(RealtimeStorage.Name);
     private readonly StringKeyGrains<ISessionGrain> _sessions = new(grains);
 
     /// <summary>Stores the session as issued; false when it was issued before.</summary>
     public async Task<bool> IssueAsync(string sessionId, SessionStart start)
     {
-        var record = new SessionRecord();
-        record.Issue(start);
+        var state = StateOf(sessionId);
+        state.State = new SessionRecord();
+        state.State.Issue(start);
         try
         {
-            await _storage.WriteStateAsync(SessionGrain.StateName, _sessions.IdOf(sessionId), new GrainState<SessionRecord>(record));
+            await state.WriteStateAsync();
             return true;
         }
         catch (InconsistentStateException)
@@ -44,26 +43,27 @@ public sealed class SessionIssuer(IServiceProvider services, IGrainFactory grain
     /// <summary>Deletes the record of a session whose secret was never minted; false when there is none.</summary>
     public async Task<bool> WithdrawAsync(string sessionId)
     {
-        var (grainId, state) = await ReadAsync(sessionId);
+        var state = await ReadAsync(sessionId);
         if (!state.RecordExists) return false;
-        await _storage.ClearStateAsync(SessionGrain.StateName, grainId, state);
+        await state.ClearStateAsync();
         return true;
     }
 
     /// <summary>Moves an issued session's expiry; false when the session is not issued.</summary>
     public async Task<bool> MoveExpiryAsync(string sessionId, DateTimeOffset expiresAt)
     {
-        var (grainId, state) = await ReadAsync(sessionId);
+        var state = await ReadAsync(sessionId);
         if (!state.RecordExists || state.State is not { } record || !record.MoveExpiry(expiresAt)) return false;
-        await _storage.WriteStateAsync(SessionGrain.StateName, grainId, state);
+        await state.WriteStateAsync();
         return true;
     }
 
-    private async Task<(GrainId GrainId, GrainState<SessionRecord> State)> ReadAsync(string sessionId)
+    private async Task<DirectPersistentState<SessionRecord>> ReadAsync(string sessionId)
     {
-        var grainId = _sessions.IdOf(sessionId);
-        var state = new GrainState<SessionRecord>(new SessionRecord());
-        await _storage.ReadStateAsync(SessionGrain.StateName, grainId, state);
-        return (grainId, state);
+        var state = StateOf(sessionId);
+        await state.ReadStateAsync();
+        return state;
     }
+
+    private DirectPersistentState<SessionRecord> StateOf(string sessionId) => states.For<SessionRecord>(SessionGrain.StateName, _sessions.IdOf(sessionId));
 }
