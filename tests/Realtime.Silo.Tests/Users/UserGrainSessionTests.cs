@@ -156,6 +156,6 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     private async Task WriteUserRecord(UserScenario user, UserRecord record)
     {
         var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(RealtimeStorage.Name);
-        await storage.WriteStateAsync("user", user.Grain.GetGrainId(), new GrainState<UserRecord>(record));
+        await storage.WriteStateAsync(UserGrain.StateName, user.Grain.GetGrainId(), new GrainState<UserRecord>(record));
     }
 }

@@ -9,7 +9,7 @@ namespace Realtime.Storage.Tests.Direct;
 
 public sealed class DirectPersistentStateTests : IDisposable
 {
-    private const string StateName = "user";
+    private const string StateName = UserGrain.StateName;
 
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddSerializer(s => s.AddAssembly(typeof(UserRecord).Assembly))
