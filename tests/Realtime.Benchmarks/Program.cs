@@ -1,7 +1,7 @@
 using Realtime.Benchmarks;
 using Realtime.Benchmarks.Scenarios;
 
-// One scenario per run (--scenario tokens|captions|memory|cluster|cluster-captions, default tokens); each prints its own table. See README.md.
+// One scenario per run (--scenario tokens|captions|memory|cluster|cluster-captions|webrtc, default tokens); each prints its own table. See README.md.
 var options = BenchmarkOptions.Parse(args);
 return options.Scenario switch
 {
@@ -9,5 +9,6 @@ return options.Scenario switch
     BenchmarkOptions.Memory => await MemoryScenario.RunAsync(options),
     BenchmarkOptions.Cluster => await ClusterScenario.RunAsync(options),
     BenchmarkOptions.ClusterCaptions => await ClusterCaptionsScenario.RunAsync(options),
+    BenchmarkOptions.WebRtc => await WebRtcScenario.RunAsync(),
     _ => await TokenScenario.RunAsync(options),
 };

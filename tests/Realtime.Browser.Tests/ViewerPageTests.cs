@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Browser.Tests.Infrastructure;
+using Realtime.Testing.Browser;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 

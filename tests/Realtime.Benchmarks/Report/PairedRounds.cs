@@ -33,18 +33,11 @@ public static class PairedRounds
 
         Console.WriteLine();
         Console.WriteLine("ratio per round: " + string.Join("  ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture))));
-        var median = Median(ratios);
+        var median = Median.Of(ratios);
         var pass = median >= target;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio {candidate.Name}/{baseline.Name} throughput (median of {rounds}): {median:F2} (target >= {target:F1}) {(pass ? "PASS" : "BELOW")}"));
         return pass && errors == 0;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>One side of the comparison: its name in the table and how to measure one run of it.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using Realtime.Testing.Browser;
 
 namespace Realtime.Browser.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
-using Realtime.Browser.Tests.Infrastructure;
+using Realtime.Testing.Browser;
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.Dtls;
 using Realtime.WebRtc.PeerConnection;

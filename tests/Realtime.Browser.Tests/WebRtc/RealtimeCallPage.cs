@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Realtime.Browser.Tests.Infrastructure;
+using Realtime.Testing.Browser;
 
 namespace Realtime.Browser.Tests.WebRtc;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Realtime.Api.Tests.Infrastructure;
-using Realtime.Browser.Tests.Infrastructure;
+using Realtime.Testing.Browser;
 using Xunit.Abstractions;
 
 namespace Realtime.Browser.Tests.WebRtc;

@@ -1,14 +1,13 @@
 using Microsoft.Playwright;
-using Realtime.Browser.Tests.Infrastructure;
 
-namespace Realtime.Browser.Tests.WebRtc;
+namespace Realtime.Testing.Browser;
 
 /// <summary>
 /// A bare Chromium peer for interop with the managed stack: it answers or makes an offer (waiting for ICE
 /// gathering, so the SDP carries its candidates: the test has no trickle channel), and exchanges messages on the
 /// first data channel. Served by the test through a Playwright route on a 127.0.0.1 origin. The microphone grant
-/// (which keeps host candidates as IP addresses) is taken once per page; a new peer closes the previous one. For
-/// the benchmark it also runs two peer connections against each other in the page.
+/// (which keeps host candidates as IP addresses) is taken once per page; a new peer closes the previous one. A bulk
+/// mode counts received bytes only, for throughput. Linked into the browser tests and the benchmarks.
 /// </summary>
 public sealed class PeerPage
 {
@@ -93,58 +92,6 @@ public sealed class PeerPage
         window.bulkFinished = () => window.bulkDone.then(at => at);
         window.now = () => performance.now();
 
-        // Two peer connections in this page, for the Chromium ↔ Chromium baseline: connect time and bulk throughput.
-        window.chromiumPair = async (total, chunk) => {
-          const a = new RTCPeerConnection(), b = new RTCPeerConnection();
-          a.onicecandidate = e => e.candidate && b.addIceCandidate(e.candidate);
-          b.onicecandidate = e => e.candidate && a.addIceCandidate(e.candidate);
-          const start = performance.now();
-          const ch = a.createDataChannel('bulk', { ordered: true });
-          ch.binaryType = 'arraybuffer';
-          const remote = new Promise(resolve => b.ondatachannel = e => resolve(e.channel));
-          const open = new Promise(resolve => ch.onopen = resolve);
-          await a.setLocalDescription(await a.createOffer());
-          await b.setRemoteDescription(a.localDescription);
-          await b.setLocalDescription(await b.createAnswer());
-          await a.setRemoteDescription(b.localDescription);
-          await open;
-          const rc = await remote;
-          const connectMs = performance.now() - start;
-          let got = 0;
-          const finished = new Promise(resolve => rc.onmessage = m => { got += m.data.byteLength; if (got >= total) resolve(performance.now()); });
-          const payload = new Uint8Array(chunk);
-          const sendStart = performance.now();
-          ch.bufferedAmountLowThreshold = 1 << 20;
-          for (let sent = 0; sent < total; sent += chunk) {
-            if (ch.bufferedAmount > 4 << 20) await new Promise(r => ch.onbufferedamountlow = r);
-            ch.send(payload);
-          }
-          const end = await finished;
-          a.close(); b.close();
-          return { connectMs, seconds: (end - sendStart) / 1000 };
-        };
-        // Chromium ↔ Chromium connect time the way the .NET path signals: no trickle, each side's SDP sent only once
-        // its ICE gathering is complete. Offer to open channel on both ends; both connections closed afterwards.
-        window.chromiumConnect = async () => {
-          const a = new RTCPeerConnection(), b = new RTCPeerConnection();
-          const start = performance.now();
-          const ch = a.createDataChannel('connect', { ordered: true });
-          const open = new Promise(resolve => ch.onopen = resolve);
-          const remoteOpen = new Promise(resolve => b.ondatachannel = e => {
-            if (e.channel.readyState === 'open') resolve(); else e.channel.onopen = resolve;
-          });
-          await a.setLocalDescription(await a.createOffer());
-          await gatheredOf(a);
-          await b.setRemoteDescription(a.localDescription);
-          await b.setLocalDescription(await b.createAnswer());
-          await gatheredOf(b);
-          await a.setRemoteDescription(b.localDescription);
-          await open;
-          await remoteOpen;
-          const connectMs = performance.now() - start;
-          a.close(); b.close();
-          return connectMs;
-        };
         window.closePeer = () => { if (pc) pc.close(); pc = null; return true; };
         window.state = () => pc.connectionState;
         </script>

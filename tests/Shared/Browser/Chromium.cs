@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
 
-namespace Realtime.Browser.Tests.Infrastructure;
+namespace Realtime.Testing.Browser;
 
 /// <summary>
 /// Debian's Chromium (the `chromium` package, installed by .ci/run) driven by Playwright: headless, a fresh
 /// profile per session, and nothing that talks to the internet on its own. Playwright never downloads a browser here.
+/// Linked into the browser tests and the benchmarks, which drive the same browser the same way.
 /// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
