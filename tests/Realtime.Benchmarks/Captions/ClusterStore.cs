@@ -7,8 +7,7 @@ namespace Realtime.Benchmarks.Captions;
 /// node of the cluster names. The <c>Memory</c> provider is each silo's own, and a session is issued by its owner's
 /// user grain writing the session's record, which the session grain, possibly on the other silo, then reads; so a
 /// two-silo cluster needs storage both silos see (as the api tests' TwoNodeCluster does). The files go to /dev/shm
-/// when there is one: the benchmark measures the fan-out, and the previous in-memory store kept disk flushes out of
-/// the publish path too.
+/// when there is one: the benchmark measures the fan-out, so disk flushes stay out of the publish path.
 /// </summary>
 public sealed class ClusterStore : IDisposable
 {
