@@ -34,10 +34,6 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     /// <summary>The DTLS layer, for its state and the SRTP keying material.</summary>
     public DtlsEndpoint Dtls => dtls;
 
-    public SctpAssociationState SctpState
-    {
-        get { lock (gate) { return sctp.State; } }
-    }
 
     public DataChannelTransportState State { get; private set; } = DataChannelTransportState.New;
 

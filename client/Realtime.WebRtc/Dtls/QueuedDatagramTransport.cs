@@ -32,10 +32,6 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     /// <summary>Raised (on the worker thread) when the worker sends while no driver call is in progress: a timer-driven retransmission.</summary>
     public event Action? SentUnprompted;
 
-    public bool IsClosed
-    {
-        get { lock (sync) { return closed; } }
-    }
 
     public int GetReceiveLimit() => ReceiveLimit;
 

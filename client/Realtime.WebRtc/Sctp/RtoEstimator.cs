@@ -8,8 +8,6 @@ internal sealed class RtoEstimator(SctpOptions options)
 
     public TimeSpan Rto { get; private set; } = options.RtoInitial;
 
-    public TimeSpan? SmoothedRtt => smoothed;
-
     public void Measure(TimeSpan rtt)
     {
         if (smoothed is not { } srtt)

@@ -40,8 +40,6 @@ internal sealed class SctpSender
     public bool PeerSupportsForwardTsn { get; set; }
     public TimeSpan? T3Deadline { get; private set; }
 
-    public bool HasPending => pending.Count > 0;
-    public bool HasOutstanding => inflight.Count > 0;
     public bool IsIdle => pending.Count == 0 && inflight.Count == 0;
     public long LastAssignedTsn => nextTsn - 1;
 
@@ -53,7 +51,7 @@ internal sealed class SctpSender
     public void Enqueue(ushort streamId, uint ppid, ReadOnlySpan<byte> payload, SctpSendOptions send, TimeSpan now)
     {
         ushort ssn = send.Unordered ? (ushort)0 : NextSsn(streamId);
-        var message = new OutboundMessage(streamId, ssn, send, send.Lifetime is { } life ? now + life : null);
+        var message = new OutboundMessage(streamId, send, send.Lifetime is { } life ? now + life : null);
         int offset = 0;
         do
         {
