@@ -110,9 +110,9 @@ public sealed class RtcPeerConnectionTests
 
     private sealed class MessageSink
     {
-        private readonly System.Threading.Channels.Channel<DataChannelMessage> messages = System.Threading.Channels.Channel.CreateUnbounded<DataChannelMessage>();
+        private readonly System.Threading.Channels.Channel<DataChannelMessage> _messages = System.Threading.Channels.Channel.CreateUnbounded<DataChannelMessage>();
 
-        public MessageSink(DataChannel channel) => channel.OnMessage += m => messages.Writer.TryWrite(m);
+        public MessageSink(DataChannel channel) => channel.OnMessage += m => _messages.Writer.TryWrite(m);
 
         public async Task<DataChannelMessage[]> TakeAsync(int count, TimeSpan limit)
         {
@@ -120,7 +120,7 @@ public sealed class RtcPeerConnectionTests
             var taken = new DataChannelMessage[count];
             for (int i = 0; i < count; i++)
             {
-                taken[i] = await messages.Reader.ReadAsync(timeout.Token);
+                taken[i] = await _messages.Reader.ReadAsync(timeout.Token);
             }
             return taken;
         }
