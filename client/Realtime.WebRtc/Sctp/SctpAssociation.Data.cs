@@ -3,11 +3,6 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Receiving DATA and acknowledging it (RFC 9260 §6.2), SACK processing, FORWARD-TSN (RFC 3758).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? _delayedAckDeadline;
-    private bool _sackDue;
-    private bool _ackNow;
-    private int _packetsSinceSack;
-
     private bool ReceivesData => _inbound is not null && State is SctpAssociationState.CookieEchoed or SctpAssociationState.Established
         or SctpAssociationState.ShutdownPending or SctpAssociationState.ShutdownSent;
 

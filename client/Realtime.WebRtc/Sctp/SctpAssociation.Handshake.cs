@@ -3,12 +3,6 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>The four-way handshake (RFC 9260 §5.1) and INIT/COOKIE-ECHO collisions and restarts (§5.2).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? _t1Deadline;
-    private TimeSpan _t1Timeout;
-    private int _t1Retries;
-    private SctpChunk? _t1Chunk;
-    private bool _peerSupportsReconfig;
-
     private void SendInit()
     {
         var init = new InitChunk(false, _localTag, _options.ReceiveWindow, _options.Streams, _options.Streams, _localInitialTsn, LocalExtensions());
@@ -158,15 +152,13 @@ public sealed partial class SctpAssociation
     private void StartT1(SctpChunk chunk)
     {
         _t1Chunk = chunk;
-        _t1Retries = 0;
-        _t1Timeout = _options.RtoInitial;
-        _t1Deadline = _now + _t1Timeout;
+        _t1.Start(_now, _options.RtoInitial);
     }
 
     private void StopT1()
     {
         _t1Chunk = null;
-        _t1Deadline = null;
+        _t1.Stop();
     }
 
     private void SendT1Chunk()
@@ -184,13 +176,11 @@ public sealed partial class SctpAssociation
     /// <summary>T1-init / T1-cookie expired: resend with doubled timeout until Max.Init.Retransmits (§5.1 step C).</summary>
     private void OnT1Expired()
     {
-        if (++_t1Retries > _options.MaxInitRetransmissions)
+        if (!_t1.Rearm(_now))
         {
             Fail("handshake timed out");
             return;
         }
-        _t1Timeout = _t1Timeout * 2 > _options.RtoMax ? _options.RtoMax : _t1Timeout * 2;
-        _t1Deadline = _now + _t1Timeout;
         SendT1Chunk();
     }
 

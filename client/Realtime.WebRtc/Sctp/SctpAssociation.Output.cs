@@ -6,16 +6,13 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Timers, heartbeats (RFC 9260 §8.3) and bundling chunks into packets of at most one MTU.</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? _heartbeatDeadline;
-    private (ulong Nonce, TimeSpan SentAt)? _heartbeatInFlight;
-
     private void RunTimers()
     {
-        if (_t1Deadline <= _now)
+        if (_t1.Deadline <= _now)
         {
             OnT1Expired();
         }
-        if (_t2Deadline <= _now)
+        if (_t2.Deadline <= _now)
         {
             OnT2Expired();
         }

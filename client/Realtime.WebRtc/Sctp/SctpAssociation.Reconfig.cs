@@ -6,14 +6,6 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 public sealed partial class SctpAssociation
 {
-    private readonly SortedSet<ushort> _streamsToReset = [];
-    private (uint Seq, ushort[] Streams, uint LastTsn)? _requestInFlight;
-    private uint _nextRequestSeq;
-    private uint _peerNextRequestSeq;
-    private uint _lastResponseResult = ReconfigParameter.ResultPerformed;
-    private (uint Seq, long LastTsn, ushort[] Streams)? _deferredIncoming;
-    private TimeSpan? _reconfigDeadline;
-
     /// <summary>Resets our outgoing streams once the data already queued on them has been sent.</summary>
     public void ResetStreams(IEnumerable<ushort> streamIds)
     {

@@ -3,10 +3,6 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Graceful SHUTDOWN (RFC 9260 §9.2), ABORT (§9.1), ERROR, and giving up on an unreachable peer (§8.1).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? _t2Deadline;
-    private TimeSpan _t2Timeout;
-    private int _t2Retries;
-
     /// <summary>Closes gracefully once everything queued has been acknowledged.</summary>
     public void Shutdown(TimeSpan now)
     {
@@ -102,22 +98,15 @@ public sealed partial class SctpAssociation
             : new SignalChunk(SctpChunkType.ShutdownAck));
     }
 
-    private void StartT2()
-    {
-        _t2Retries = 0;
-        _t2Timeout = _rto.Rto;
-        _t2Deadline = _now + _t2Timeout;
-    }
+    private void StartT2() => _t2.Start(_now, _rto.Rto);
 
     private void OnT2Expired()
     {
-        if (++_t2Retries > _options.MaxRetransmissions)
+        if (!_t2.Rearm(_now))
         {
             Fail("peer did not complete the shutdown");
             return;
         }
-        _t2Timeout = _t2Timeout * 2 > _options.RtoMax ? _options.RtoMax : _t2Timeout * 2;
-        _t2Deadline = _now + _t2Timeout;
         SendShutdownChunk();
     }
 
@@ -154,7 +143,9 @@ public sealed partial class SctpAssociation
     {
         State = SctpAssociationState.Closed;
         _ended = true;
-        _t1Deadline = _t2Deadline = _delayedAckDeadline = _heartbeatDeadline = _reconfigDeadline = null;
+        _t1.Stop();
+        _t2.Stop();
+        _delayedAckDeadline = _heartbeatDeadline = _reconfigDeadline = null;
         Emit(SctpEvent.Ended(kind, reason));
     }
 }

@@ -24,9 +24,34 @@ public sealed partial class SctpAssociation
     private uint _localTag;
     private uint _localInitialTsn;
     private uint _peerTag;
+    private bool _peerSupportsReconfig;
     private TimeSpan _now;
     private int _errorCount;
     private bool _ended;
+
+    // Handshake and shutdown: T1 resends INIT or COOKIE-ECHO (_t1Chunk), T2 resends SHUTDOWN or SHUTDOWN-ACK.
+    private readonly RetransmissionTimer _t1;
+    private readonly RetransmissionTimer _t2;
+    private SctpChunk? _t1Chunk;
+
+    // Acknowledging received DATA (RFC 9260 §6.2).
+    private TimeSpan? _delayedAckDeadline;
+    private bool _sackDue;
+    private bool _ackNow;
+    private int _packetsSinceSack;
+
+    // Heartbeats (RFC 9260 §8.3).
+    private TimeSpan? _heartbeatDeadline;
+    private (ulong Nonce, TimeSpan SentAt)? _heartbeatInFlight;
+
+    // Stream reset (RFC 6525): our request in flight, and the peer's request waiting for its last TSN.
+    private readonly SortedSet<ushort> _streamsToReset = [];
+    private (uint Seq, ushort[] Streams, uint LastTsn)? _requestInFlight;
+    private uint _nextRequestSeq;
+    private uint _peerNextRequestSeq;
+    private uint _lastResponseResult = ReconfigParameter.ResultPerformed;
+    private (uint Seq, long LastTsn, ushort[] Streams)? _deferredIncoming;
+    private TimeSpan? _reconfigDeadline;
 
     public SctpAssociation(SctpOptions? options = null)
     {
@@ -36,6 +61,8 @@ public sealed partial class SctpAssociation
         _rto = new RtoEstimator(_options);
         _sender = new SctpSender(_options, _rto, _localInitialTsn);
         _reassembler = new SctpReassembler(_options.MaxReceiveMessageSize);
+        _t1 = new RetransmissionTimer(_options.RtoMax, _options.MaxInitRetransmissions);
+        _t2 = new RetransmissionTimer(_options.RtoMax, _options.MaxRetransmissions);
         _nextRequestSeq = _localInitialTsn;
     }
 
@@ -92,7 +119,7 @@ public sealed partial class SctpAssociation
     }
 
     /// <summary>The earliest instant <see cref="HandleTimeout"/> has work to do, or null when no timer runs.</summary>
-    public TimeSpan? PollTimeout() => State == SctpAssociationState.Closed ? null : Earliest(_t1Deadline, _t2Deadline, _sender.T3Deadline, _delayedAckDeadline, _heartbeatDeadline, _reconfigDeadline);
+    public TimeSpan? PollTimeout() => State == SctpAssociationState.Closed ? null : Earliest(_t1.Deadline, _t2.Deadline, _sender.T3Deadline, _delayedAckDeadline, _heartbeatDeadline, _reconfigDeadline);
 
     /// <summary>Takes the next packet to hand to DTLS.</summary>
     public bool TryPollTransmit(out byte[] packet) => _transmits.TryDequeue(out packet!);
