@@ -34,7 +34,6 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     /// <summary>The DTLS layer, for its state and the SRTP keying material.</summary>
     public DtlsEndpoint Dtls => _dtls;
 
-
     public DataChannelTransportState State { get; private set; } = DataChannelTransportState.New;
 
     public event Action<DataChannelTransportState>? OnStateChange;

@@ -110,7 +110,7 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
     {
         if (PacketClassifier.Classify(datagram) != PacketKind.Dtls)
         {
-            return; // RTP/RTCP: media is not handled yet.
+            return; // RTP/RTCP: this stack carries data channels only.
         }
         _data.HandleDatagram(datagram, Now);
         Flush();
