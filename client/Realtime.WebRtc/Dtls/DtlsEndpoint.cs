@@ -32,7 +32,6 @@ public sealed class DtlsEndpoint : IDisposable
         options ??= new DtlsOptions();
         var crypto = new BcTlsCrypto(new SecureRandom());
         Role = role;
-        RemoteFingerprint = remoteFingerprint;
         _wire = new QueuedDatagramTransport(options.MaxDatagramSize);
         _wire.SentUnprompted += RaiseOutputReady;
         _policy = new DtlsHandshakePolicy(role, certificate, remoteFingerprint, options, crypto);
@@ -40,7 +39,6 @@ public sealed class DtlsEndpoint : IDisposable
     }
 
     public DtlsRole Role { get; }
-    public DtlsFingerprint RemoteFingerprint { get; }
     public DtlsState State { get; private set; } = DtlsState.New;
 
     /// <summary>Why the handshake or connection failed, when <see cref="State"/> is <see cref="DtlsState.Failed"/>.</summary>

@@ -20,7 +20,6 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private UdpTransport? _udp;
-    private SessionDescription? _localDescription;
     private SdpTransportInfo? _local;
     private SessionDescription? _remoteDescription;
     private SdpTransportInfo? _remote;
@@ -84,9 +83,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         lock (_gate)
         {
             ThrowIfClosed();
-            SessionDescription parsed = SessionDescription.Parse(description.Sdp);
-            _local = SdpTransportInfo.From(parsed);
-            _localDescription = parsed;
+            _local = SdpTransportInfo.From(SessionDescription.Parse(description.Sdp));
             LocalDescription = description;
             TryStart();
         }

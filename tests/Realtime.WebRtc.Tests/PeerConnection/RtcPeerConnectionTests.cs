@@ -28,6 +28,8 @@ public sealed class RtcPeerConnectionTests
         RtcSessionDescription answer = answerer.CreateAnswer();
         answerer.SetLocalDescription(answer);
         offerer.SetRemoteDescription(answer);
+        Assert.Equal((offer, answer), (offerer.LocalDescription, offerer.RemoteDescription));
+        Assert.Equal((answer, offer), (answerer.LocalDescription, answerer.RemoteDescription));
         Assert.Contains("a=setup:" + answerSetup.ToString().ToLowerInvariant(), answer.Sdp, StringComparison.Ordinal);
         Assert.Equal(answerSetup == SdpSetup.Active ? DtlsRole.Server : DtlsRole.Client, offerer.DtlsRole);
 
