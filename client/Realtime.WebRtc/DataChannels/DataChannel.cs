@@ -9,16 +9,16 @@ namespace Realtime.WebRtc.DataChannels;
 /// </summary>
 public sealed class DataChannel
 {
-    private readonly IDataChannelHost host;
-    private readonly object events = new();
-    private Action? openHandlers;
-    private Action? closeHandlers;
-    private bool opened;
-    private bool closed;
+    private readonly IDataChannelHost _host;
+    private readonly object _events = new();
+    private Action? _openHandlers;
+    private Action? _closeHandlers;
+    private bool _opened;
+    private bool _closed;
 
     internal DataChannel(IDataChannelHost host, string label, ushort id, DataChannelInit init)
     {
-        this.host = host;
+        _host = host;
         Label = label;
         Id = id;
         Ordered = init.Ordered;
@@ -40,7 +40,7 @@ public sealed class DataChannel
     public DataChannelState State { get; internal set; } = DataChannelState.Connecting;
 
     /// <summary>Bytes queued for sending that have not been transmitted yet.</summary>
-    public long BufferedAmount => host.BufferedAmount(this);
+    public long BufferedAmount => _host.BufferedAmount(this);
 
     /// <summary>
     /// The channel opened. A locally created channel may open inside <c>CreateDataChannel</c>, before anyone
@@ -48,8 +48,8 @@ public sealed class DataChannel
     /// </summary>
     public event Action? OnOpen
     {
-        add => Subscribe(ref openHandlers, value, () => opened);
-        remove => Unsubscribe(ref openHandlers, value);
+        add => Subscribe(ref _openHandlers, value, () => _opened);
+        remove => Unsubscribe(ref _openHandlers, value);
     }
 
     public event Action<DataChannelMessage>? OnMessage;
@@ -57,25 +57,25 @@ public sealed class DataChannel
     /// <summary>The channel closed; like <see cref="OnOpen"/>, a late subscriber is called at once.</summary>
     public event Action? OnClose
     {
-        add => Subscribe(ref closeHandlers, value, () => closed);
-        remove => Unsubscribe(ref closeHandlers, value);
+        add => Subscribe(ref _closeHandlers, value, () => _closed);
+        remove => Unsubscribe(ref _closeHandlers, value);
     }
 
     /// <summary>Sends a text message (PPID 51; an empty string goes as PPID 56).</summary>
     public void Send(string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        host.Send(this, bytes.Length == 0 ? DataChannelPpid.StringEmpty : DataChannelPpid.String, bytes);
+        _host.Send(this, bytes.Length == 0 ? DataChannelPpid.StringEmpty : DataChannelPpid.String, bytes);
     }
 
     /// <summary>Sends a binary message (PPID 53; an empty one goes as PPID 57).</summary>
     public void Send(ReadOnlySpan<byte> data) =>
-        host.Send(this, data.IsEmpty ? DataChannelPpid.BinaryEmpty : DataChannelPpid.Binary, data);
+        _host.Send(this, data.IsEmpty ? DataChannelPpid.BinaryEmpty : DataChannelPpid.Binary, data);
 
     public void Send(byte[] data) => Send(data.AsSpan());
 
     /// <summary>Closes the channel by resetting its outgoing stream (RFC 8831 §6.7); the peer answers in kind.</summary>
-    public void Close() => host.Close(this);
+    public void Close() => _host.Close(this);
 
     /// <summary>The peer has seen our DATA_CHANNEL_OPEN; until then even an unordered channel sends ordered.</summary>
     internal bool Acknowledged { get; set; }
@@ -84,16 +84,16 @@ public sealed class DataChannel
 
     internal bool IncomingReset { get; set; }
 
-    internal void RaiseOpen() => Raise(ref opened, () => openHandlers);
+    internal void RaiseOpen() => Raise(ref _opened, () => _openHandlers);
 
     internal void RaiseMessage(DataChannelMessage message) => OnMessage?.Invoke(message);
 
-    internal void RaiseClose() => Raise(ref closed, () => closeHandlers);
+    internal void RaiseClose() => Raise(ref _closed, () => _closeHandlers);
 
     private void Raise(ref bool happened, Func<Action?> handlers)
     {
         Action? toCall;
-        lock (events)
+        lock (_events)
         {
             happened = true;
             toCall = handlers();
@@ -104,7 +104,7 @@ public sealed class DataChannel
     private void Subscribe(ref Action? handlers, Action? handler, Func<bool> happened)
     {
         bool late;
-        lock (events)
+        lock (_events)
         {
             handlers += handler;
             late = happened();
@@ -117,7 +117,7 @@ public sealed class DataChannel
 
     private void Unsubscribe(ref Action? handlers, Action? handler)
     {
-        lock (events)
+        lock (_events)
         {
             handlers -= handler;
         }

@@ -10,24 +10,24 @@ namespace Realtime.WebRtc.DataChannels;
 /// </summary>
 internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, int remoteMaxMessageSize, IDataChannelHost host)
 {
-    private readonly Dictionary<ushort, DataChannel> channels = [];
-    private readonly Queue<Action> callbacks = new();
-    private bool connected;
-    private bool ended;
+    private readonly Dictionary<ushort, DataChannel> _channels = [];
+    private readonly Queue<Action> _callbacks = new();
+    private bool _connected;
+    private bool _ended;
 
     /// <summary>Raised (via the callback queue) for channels the peer opens.</summary>
     public Action<DataChannel>? ChannelOpenedByPeer { get; set; }
 
-    public bool TryTakeCallback(out Action callback) => callbacks.TryDequeue(out callback!);
+    public bool TryTakeCallback(out Action callback) => _callbacks.TryDequeue(out callback!);
 
-    public bool HasCallbacks => callbacks.Count > 0;
+    public bool HasCallbacks => _callbacks.Count > 0;
 
     /// <summary>Queues a callback to run, in order with channel events, once the owner releases its lock.</summary>
-    public void Defer(Action callback) => callbacks.Enqueue(callback);
+    public void Defer(Action callback) => _callbacks.Enqueue(callback);
 
     public DataChannel Create(string label, DataChannelInit init)
     {
-        if (ended)
+        if (_ended)
         {
             throw new InvalidOperationException("The association has ended; no channel can be opened on it.");
         }
@@ -36,13 +36,13 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
             throw new ArgumentException("A negotiated channel needs an explicit id.", nameof(init));
         }
         ushort id = init.Id ?? AllocateId();
-        if (channels.ContainsKey(id))
+        if (_channels.ContainsKey(id))
         {
             throw new InvalidOperationException($"Stream id {id} is already in use.");
         }
         var channel = new DataChannel(host, label, id, init);
-        channels[id] = channel;
-        if (connected)
+        _channels[id] = channel;
+        if (_connected)
         {
             Announce(channel);
         }
@@ -52,10 +52,10 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
     /// <summary>The DTLS client takes even stream ids and the server odd ones (RFC 8832 §6), so both can open without clashing.</summary>
     private ushort AllocateId()
     {
-        int limit = connected ? sctp.OutboundStreams : 65535;
+        int limit = _connected ? sctp.OutboundStreams : 65535;
         for (int id = role == DtlsRole.Client ? 0 : 1; id < limit; id += 2)
         {
-            if (!channels.ContainsKey((ushort)id))
+            if (!_channels.ContainsKey((ushort)id))
             {
                 return (ushort)id;
             }
@@ -99,8 +99,8 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
 
     private void OnConnected()
     {
-        connected = true;
-        foreach (DataChannel channel in channels.Values.Where(c => c.State == DataChannelState.Connecting).ToList())
+        _connected = true;
+        foreach (DataChannel channel in _channels.Values.Where(c => c.State == DataChannelState.Connecting).ToList())
         {
             Announce(channel);
         }
@@ -113,27 +113,27 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
             OnDcep(message.StreamId, message.Data);
             return;
         }
-        if (!channels.TryGetValue(message.StreamId, out DataChannel? channel) || channel.State != DataChannelState.Open || !DataChannelPpid.IsUserData(message.Ppid))
+        if (!_channels.TryGetValue(message.StreamId, out DataChannel? channel) || channel.State != DataChannelState.Open || !DataChannelPpid.IsUserData(message.Ppid))
         {
             return;
         }
         channel.Acknowledged = true; // Any message on the stream implies the peer saw our OPEN (RFC 8832 §6).
         byte[] data = DataChannelPpid.IsEmpty(message.Ppid) ? [] : message.Data;
         var received = new DataChannelMessage(DataChannelPpid.IsBinary(message.Ppid), data);
-        callbacks.Enqueue(() => channel.RaiseMessage(received));
+        _callbacks.Enqueue(() => channel.RaiseMessage(received));
     }
 
     private void OnDcep(ushort streamId, byte[] data)
     {
         if (data.Length == 1 && data[0] == DcepMessage.Ack)
         {
-            if (channels.TryGetValue(streamId, out DataChannel? opened))
+            if (_channels.TryGetValue(streamId, out DataChannel? opened))
             {
                 opened.Acknowledged = true;
             }
             return;
         }
-        if (DcepMessage.DecodeOpen(data) is not { } open || channels.ContainsKey(streamId))
+        if (DcepMessage.DecodeOpen(data) is not { } open || _channels.ContainsKey(streamId))
         {
             return;
         }
@@ -147,9 +147,9 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
             Id = streamId,
         };
         var channel = new DataChannel(host, open.Label, streamId, init) { Acknowledged = true };
-        channels[streamId] = channel;
+        _channels[streamId] = channel;
         sctp.Send(streamId, DataChannelPpid.Dcep, [DcepMessage.Ack]);
-        callbacks.Enqueue(() => ChannelOpenedByPeer?.Invoke(channel));
+        _callbacks.Enqueue(() => ChannelOpenedByPeer?.Invoke(channel));
         SetOpen(channel);
     }
 
@@ -174,7 +174,7 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
         {
             return;
         }
-        if (!connected || sctp.State != SctpAssociationState.Established)
+        if (!_connected || sctp.State != SctpAssociationState.Established)
         {
             SetClosed(channel);
             return;
@@ -188,7 +188,7 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
     {
         foreach (ushort id in streamIds)
         {
-            if (!channels.TryGetValue(id, out DataChannel? channel))
+            if (!_channels.TryGetValue(id, out DataChannel? channel))
             {
                 continue;
             }
@@ -206,7 +206,7 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
     {
         foreach (ushort id in streamIds)
         {
-            if (channels.TryGetValue(id, out DataChannel? channel))
+            if (_channels.TryGetValue(id, out DataChannel? channel))
             {
                 channel.OutgoingReset = true;
                 CloseIfBothReset(channel);
@@ -225,8 +225,8 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
     /// <summary>The association is gone: every channel is closed and no new one can be created.</summary>
     public void CloseAll()
     {
-        ended = true;
-        foreach (DataChannel channel in channels.Values.ToList())
+        _ended = true;
+        foreach (DataChannel channel in _channels.Values.ToList())
         {
             SetClosed(channel);
         }
@@ -235,7 +235,7 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
     private void SetOpen(DataChannel channel)
     {
         channel.State = DataChannelState.Open;
-        callbacks.Enqueue(channel.RaiseOpen);
+        _callbacks.Enqueue(channel.RaiseOpen);
     }
 
     private void SetClosed(DataChannel channel)
@@ -245,7 +245,7 @@ internal sealed class DataChannelManager(SctpAssociation sctp, DtlsRole role, in
             return;
         }
         channel.State = DataChannelState.Closed;
-        channels.Remove(channel.Id);
-        callbacks.Enqueue(channel.RaiseClose);
+        _channels.Remove(channel.Id);
+        _callbacks.Enqueue(channel.RaiseClose);
     }
 }

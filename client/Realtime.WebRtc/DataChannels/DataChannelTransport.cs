@@ -11,33 +11,28 @@ namespace Realtime.WebRtc.DataChannels;
 /// </summary>
 public sealed class DataChannelTransport : IDataChannelHost, IDisposable
 {
-    private readonly object gate = new();
-    private readonly object dispatch = new();
-    private readonly DtlsEndpoint dtls;
-    private readonly SctpAssociation sctp;
-    private readonly DataChannelManager channels;
-    private TimeSpan now;
-    private bool sctpStarted;
+    private readonly object _gate = new();
+    private readonly object _dispatch = new();
+    private readonly DtlsEndpoint _dtls;
+    private readonly SctpAssociation _sctp;
+    private readonly DataChannelManager _channels;
+    private TimeSpan _now;
+    private bool _sctpStarted;
 
     public DataChannelTransport(DtlsRole role, DtlsCertificate certificate, DtlsFingerprint remoteFingerprint, DataChannelTransportOptions? options = null)
     {
         options ??= new DataChannelTransportOptions();
-        dtls = new DtlsEndpoint(role, certificate, remoteFingerprint, options.Dtls);
-        dtls.OutputReady += () => TransmitReady?.Invoke();
-        sctp = new SctpAssociation(options.Sctp);
-        channels = new DataChannelManager(sctp, role, options.RemoteMaxMessageSize, this)
+        _dtls = new DtlsEndpoint(role, certificate, remoteFingerprint, options.Dtls);
+        _dtls.OutputReady += () => TransmitReady?.Invoke();
+        _sctp = new SctpAssociation(options.Sctp);
+        _channels = new DataChannelManager(_sctp, role, options.RemoteMaxMessageSize, this)
         {
             ChannelOpenedByPeer = channel => OnDataChannel?.Invoke(channel),
         };
     }
 
     /// <summary>The DTLS layer, for its state and the SRTP keying material.</summary>
-    public DtlsEndpoint Dtls => dtls;
-
-    public SctpAssociationState SctpState
-    {
-        get { lock (gate) { return sctp.State; } }
-    }
+    public DtlsEndpoint Dtls => _dtls;
 
     public DataChannelTransportState State { get; private set; } = DataChannelTransportState.New;
 
@@ -53,39 +48,39 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     public event Action? TransmitReady;
 
     /// <summary>Starts DTLS; SCTP follows once it is connected, from both sides as Chromium does.</summary>
-    public void Start(TimeSpan now) => Step(now, () => dtls.Start(now));
+    public void Start(TimeSpan now) => Step(now, () => _dtls.Start(now));
 
     public void HandleDatagram(ReadOnlySpan<byte> datagram, TimeSpan now)
     {
         byte[] copy = datagram.ToArray();
-        Step(now, () => dtls.HandleDatagram(copy, now));
+        Step(now, () => _dtls.HandleDatagram(copy, now));
     }
 
     public void HandleTimeout(TimeSpan now) => Step(now, () =>
     {
-        if (sctpStarted)
+        if (_sctpStarted)
         {
-            sctp.HandleTimeout(now);
+            _sctp.HandleTimeout(now);
         }
     });
 
     /// <summary>When SCTP next needs <see cref="HandleTimeout"/>; DTLS handshake timers run inside BouncyCastle.</summary>
     public TimeSpan? PollTimeout()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return sctpStarted ? sctp.PollTimeout() : null;
+            return _sctpStarted ? _sctp.PollTimeout() : null;
         }
     }
 
-    public bool TryPollTransmit(out byte[] datagram) => dtls.TryPollTransmit(out datagram);
+    public bool TryPollTransmit(out byte[] datagram) => _dtls.TryPollTransmit(out datagram);
 
     public DataChannel CreateDataChannel(string label, DataChannelInit? init = null)
     {
         DataChannel channel;
-        lock (gate)
+        lock (_gate)
         {
-            channel = channels.Create(label, init ?? new DataChannelInit());
+            channel = _channels.Create(label, init ?? new DataChannelInit());
             Pump();
         }
         AfterUserCall();
@@ -97,19 +92,19 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     {
         Step(now, () =>
         {
-            sctp.Abort("peer connection closed");
+            _sctp.Abort("peer connection closed");
             FlushSctp();
-            dtls.Close();
+            _dtls.Close();
         });
     }
 
-    public void Dispose() => Close(now);
+    public void Dispose() => Close(_now);
 
     void IDataChannelHost.Send(DataChannel channel, uint ppid, ReadOnlySpan<byte> payload)
     {
-        lock (gate)
+        lock (_gate)
         {
-            channels.Send(channel, ppid, payload);
+            _channels.Send(channel, ppid, payload);
             Pump();
         }
         AfterUserCall();
@@ -117,9 +112,9 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
 
     void IDataChannelHost.Close(DataChannel channel)
     {
-        lock (gate)
+        lock (_gate)
         {
-            channels.Close(channel);
+            _channels.Close(channel);
             Pump();
         }
         AfterUserCall();
@@ -127,17 +122,17 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
 
     long IDataChannelHost.BufferedAmount(DataChannel channel)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return sctp.BufferedAmount(channel.Id);
+            return _sctp.BufferedAmount(channel.Id);
         }
     }
 
     private void Step(TimeSpan now, Action action)
     {
-        lock (gate)
+        lock (_gate)
         {
-            this.now = now;
+            _now = now;
             action();
             Pump();
         }
@@ -153,18 +148,18 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     /// <summary>Moves everything one layer along: decrypted records into SCTP, SCTP events into channels, SCTP packets into DTLS.</summary>
     private void Pump()
     {
-        if (!sctpStarted && dtls.State == DtlsState.Connected)
+        if (!_sctpStarted && _dtls.State == DtlsState.Connected)
         {
-            sctpStarted = true;
-            sctp.Connect(now);
+            _sctpStarted = true;
+            _sctp.Connect(_now);
         }
-        while (dtls.TryPollReceived(out byte[] packet))
+        while (_dtls.TryPollReceived(out byte[] packet))
         {
-            sctp.HandlePacket(packet, now);
+            _sctp.HandlePacket(packet, _now);
         }
-        while (sctp.TryPollEvent(out SctpEvent sctpEvent))
+        while (_sctp.TryPollEvent(out SctpEvent sctpEvent))
         {
-            channels.Handle(sctpEvent);
+            _channels.Handle(sctpEvent);
         }
         FlushSctp();
         UpdateState();
@@ -172,24 +167,24 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
 
     private void FlushSctp()
     {
-        while (sctp.TryPollTransmit(out byte[] packet))
+        while (_sctp.TryPollTransmit(out byte[] packet))
         {
-            if (dtls.State == DtlsState.Connected)
+            if (_dtls.State == DtlsState.Connected)
             {
-                dtls.Send(packet);
+                _dtls.Send(packet);
             }
         }
     }
 
     private void UpdateState()
     {
-        DataChannelTransportState next = dtls.State switch
+        DataChannelTransportState next = _dtls.State switch
         {
             DtlsState.New => DataChannelTransportState.New,
             DtlsState.Failed => DataChannelTransportState.Failed,
             DtlsState.Closed => DataChannelTransportState.Closed,
-            _ when sctp.State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed) => DataChannelTransportState.Connected,
-            _ when sctpStarted && sctp.State == SctpAssociationState.Closed && State == DataChannelTransportState.Connected => DataChannelTransportState.Closed,
+            _ when _sctp.State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed) => DataChannelTransportState.Connected,
+            _ when _sctpStarted && _sctp.State == SctpAssociationState.Closed && State == DataChannelTransportState.Connected => DataChannelTransportState.Closed,
             _ => State == DataChannelTransportState.Closed ? State : DataChannelTransportState.Connecting,
         };
         if (next != State)
@@ -197,9 +192,9 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
             State = next;
             if (next is DataChannelTransportState.Closed or DataChannelTransportState.Failed)
             {
-                channels.CloseAll();
+                _channels.CloseAll();
             }
-            channels.Defer(() => OnStateChange?.Invoke(next));
+            _channels.Defer(() => OnStateChange?.Invoke(next));
         }
     }
 
@@ -210,7 +205,7 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
     /// </summary>
     private void RunCallbacks()
     {
-        while (!Monitor.IsEntered(dispatch) && Monitor.TryEnter(dispatch))
+        while (!Monitor.IsEntered(_dispatch) && Monitor.TryEnter(_dispatch))
         {
             try
             {
@@ -221,11 +216,11 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
             }
             finally
             {
-                Monitor.Exit(dispatch);
+                Monitor.Exit(_dispatch);
             }
-            lock (gate)
+            lock (_gate)
             {
-                if (!channels.HasCallbacks)
+                if (!_channels.HasCallbacks)
                 {
                     return; // Anything queued after this check finds the dispatch lock free.
                 }
@@ -235,9 +230,9 @@ public sealed class DataChannelTransport : IDataChannelHost, IDisposable
 
     private Action? TakeCallback()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return channels.TryTakeCallback(out Action callback) ? callback : null;
+            return _channels.TryTakeCallback(out Action callback) ? callback : null;
         }
     }
 }

@@ -19,38 +19,36 @@ public sealed class DtlsEndpoint : IDisposable
     // Generous: a handshake step costs a few milliseconds of ECDH/ECDSA; this only guards against a stuck worker.
     private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(10);
 
-    private readonly object gate = new();
-    private readonly QueuedDatagramTransport wire;
-    private readonly DtlsHandshakePolicy policy;
-    private readonly TlsPeer peer;
-    private readonly Queue<byte[]> received = new();
-    private DtlsTransport? transport;
-    private bool closeRequested;
+    private readonly object _gate = new();
+    private readonly QueuedDatagramTransport _wire;
+    private readonly DtlsHandshakePolicy _policy;
+    private readonly TlsPeer _peer;
+    private readonly Queue<byte[]> _received = new();
+    private DtlsTransport? _transport;
+    private bool _closeRequested;
 
     public DtlsEndpoint(DtlsRole role, DtlsCertificate certificate, DtlsFingerprint remoteFingerprint, DtlsOptions? options = null)
     {
         options ??= new DtlsOptions();
         var crypto = new BcTlsCrypto(new SecureRandom());
         Role = role;
-        RemoteFingerprint = remoteFingerprint;
-        wire = new QueuedDatagramTransport(options.MaxDatagramSize);
-        wire.SentUnprompted += RaiseOutputReady;
-        policy = new DtlsHandshakePolicy(role, certificate, remoteFingerprint, options, crypto);
-        peer = role == DtlsRole.Client ? new WebRtcDtlsClient(crypto, policy) : new WebRtcDtlsServer(crypto, policy);
+        _wire = new QueuedDatagramTransport(options.MaxDatagramSize);
+        _wire.SentUnprompted += RaiseOutputReady;
+        _policy = new DtlsHandshakePolicy(role, certificate, remoteFingerprint, options, crypto);
+        _peer = role == DtlsRole.Client ? new WebRtcDtlsClient(crypto, _policy) : new WebRtcDtlsServer(crypto, _policy);
     }
 
     public DtlsRole Role { get; }
-    public DtlsFingerprint RemoteFingerprint { get; }
     public DtlsState State { get; private set; } = DtlsState.New;
 
     /// <summary>Why the handshake or connection failed, when <see cref="State"/> is <see cref="DtlsState.Failed"/>.</summary>
     public string? FailureReason { get; private set; }
 
     /// <summary>The negotiated profile and SRTP master keys; null until connected or when use_srtp was not negotiated.</summary>
-    public SrtpKeyingMaterial? SrtpKeys => policy.SrtpKeys;
+    public SrtpKeyingMaterial? SrtpKeys => _policy.SrtpKeys;
 
     /// <summary>The peer's DER certificate once it has been checked against the fingerprint.</summary>
-    public byte[]? RemoteCertificate => policy.PeerCertificate;
+    public byte[]? RemoteCertificate => _policy.PeerCertificate;
 
     /// <summary>
     /// Raised from a thread-pool thread when datagrams appeared without a call in progress (flight
@@ -61,7 +59,7 @@ public sealed class DtlsEndpoint : IDisposable
     /// <summary>Begins the handshake: the client sends its ClientHello, the server waits for one.</summary>
     public void Start(TimeSpan now)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (State != DtlsState.New)
             {
@@ -81,18 +79,18 @@ public sealed class DtlsEndpoint : IDisposable
             return;
         }
         byte[] copy = datagram.ToArray();
-        RunDriverCall(() => wire.Deliver(copy));
+        RunDriverCall(() => _wire.Deliver(copy));
     }
 
     /// <summary>Takes the next datagram to put on the wire.</summary>
-    public bool TryPollTransmit(out byte[] datagram) => wire.TryTakeOutbound(out datagram);
+    public bool TryPollTransmit(out byte[] datagram) => _wire.TryTakeOutbound(out datagram);
 
     /// <summary>Takes the next decrypted application-data record.</summary>
     public bool TryPollReceived(out byte[] data)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return received.TryDequeue(out data!);
+            return _received.TryDequeue(out data!);
         }
     }
 
@@ -102,8 +100,8 @@ public sealed class DtlsEndpoint : IDisposable
     /// </summary>
     public bool Send(ReadOnlySpan<byte> data)
     {
-        DtlsTransport connected = transport ?? throw new InvalidOperationException("DTLS is not connected.");
-        wire.EnterDriverCall();
+        DtlsTransport connected = _transport ?? throw new InvalidOperationException("DTLS is not connected.");
+        _wire.EnterDriverCall();
         try
         {
             connected.Send(data);
@@ -116,7 +114,7 @@ public sealed class DtlsEndpoint : IDisposable
         }
         finally
         {
-            wire.ExitDriverCall();
+            _wire.ExitDriverCall();
         }
     }
 
@@ -125,26 +123,26 @@ public sealed class DtlsEndpoint : IDisposable
     {
         DtlsTransport? connected;
         bool started;
-        lock (gate)
+        lock (_gate)
         {
             if (State is DtlsState.Closed or DtlsState.Failed)
             {
                 return;
             }
-            closeRequested = true;
-            connected = transport;
+            _closeRequested = true;
+            connected = _transport;
             started = State != DtlsState.New;
             State = DtlsState.Closed;
         }
         if (!started)
         {
-            wire.Close(); // No worker to wait for.
+            _wire.Close(); // No worker to wait for.
             return;
         }
         RunDriverCall(() =>
         {
             connected?.Close();
-            wire.Close();
+            _wire.Close();
         });
     }
 
@@ -152,15 +150,15 @@ public sealed class DtlsEndpoint : IDisposable
 
     private void RunDriverCall(Action action)
     {
-        wire.EnterDriverCall();
+        _wire.EnterDriverCall();
         try
         {
             action();
-            wire.WaitIdle(IdleLimit);
+            _wire.WaitIdle(IdleLimit);
         }
         finally
         {
-            wire.ExitDriverCall();
+            _wire.ExitDriverCall();
         }
     }
 
@@ -169,9 +167,9 @@ public sealed class DtlsEndpoint : IDisposable
         try
         {
             DtlsTransport connected = Handshake();
-            lock (gate)
+            lock (_gate)
             {
-                transport = connected;
+                _transport = connected;
                 if (State == DtlsState.Connecting)
                 {
                     State = DtlsState.Connected;
@@ -185,15 +183,15 @@ public sealed class DtlsEndpoint : IDisposable
         }
         finally
         {
-            wire.MarkWorkerExited();
+            _wire.MarkWorkerExited();
         }
     }
 
     // Accept(server, transport) without a DtlsRequest takes the path that reassembles a fragmented
     // ClientHello; the DtlsVerifier/HelloVerifyRequest shortcut only understands single-record ones.
-    private DtlsTransport Handshake() => peer is TlsClient client
-        ? new DtlsClientProtocol().Connect(client, wire)
-        : new DtlsServerProtocol().Accept((TlsServer)peer, wire);
+    private DtlsTransport Handshake() => _peer is TlsClient client
+        ? new DtlsClientProtocol().Connect(client, _wire)
+        : new DtlsServerProtocol().Accept((TlsServer)_peer, _wire);
 
     private void ReadApplicationData(DtlsTransport connected)
     {
@@ -204,9 +202,9 @@ public sealed class DtlsEndpoint : IDisposable
             int length = connected.Receive(buffer, 0, buffer.Length, 0);
             if (length >= 0)
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    received.Enqueue(buffer.AsSpan(0, length).ToArray());
+                    _received.Enqueue(buffer.AsSpan(0, length).ToArray());
                 }
             }
         }
@@ -214,17 +212,17 @@ public sealed class DtlsEndpoint : IDisposable
 
     private void OnConnectionLost(Exception error)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (closeRequested || policy.PeerSentCloseNotify)
+            if (_closeRequested || _policy.PeerSentCloseNotify)
             {
                 State = DtlsState.Closed;
                 return;
             }
             State = DtlsState.Failed;
-            FailureReason = policy.AlertDescriptionText ?? error.Message;
+            FailureReason = _policy.AlertDescriptionText ?? error.Message;
         }
-        wire.Close();
+        _wire.Close();
     }
 
     private void RaiseOutputReady()

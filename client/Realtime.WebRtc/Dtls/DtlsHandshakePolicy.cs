@@ -24,7 +24,6 @@ internal sealed class DtlsHandshakePolicy(DtlsRole role, DtlsCertificate local, 
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
     ];
 
-    public DtlsRole Role => role;
     public DtlsOptions Options => options;
     public SrtpProfile? SelectedSrtpProfile { get; private set; }
     public SrtpKeyingMaterial? SrtpKeys { get; private set; }

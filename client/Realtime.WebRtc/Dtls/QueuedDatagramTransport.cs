@@ -20,22 +20,18 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     // Large enough for any record BouncyCastle accepts (2^14 plaintext plus expansion).
     private const int ReceiveLimit = (1 << 14) + 2048;
 
-    private readonly object sync = new();
-    private readonly Queue<byte[]> inbound = new();
-    private readonly Queue<byte[]> outbound = new();
-    private readonly List<byte> packing = [];
-    private bool closed;
-    private bool workerWaiting;
-    private bool workerExited;
-    private int driverCalls;
+    private readonly object _sync = new();
+    private readonly Queue<byte[]> _inbound = new();
+    private readonly Queue<byte[]> _outbound = new();
+    private readonly List<byte> _packing = [];
+    private bool _closed;
+    private bool _workerWaiting;
+    private bool _workerExited;
+    private int _driverCalls;
 
     /// <summary>Raised (on the worker thread) when the worker sends while no driver call is in progress: a timer-driven retransmission.</summary>
     public event Action? SentUnprompted;
 
-    public bool IsClosed
-    {
-        get { lock (sync) { return closed; } }
-    }
 
     public int GetReceiveLimit() => ReceiveLimit;
 
@@ -46,25 +42,25 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     /// <summary>Called by BouncyCastle: blocks up to <paramref name="waitMillis"/> (0 = forever) for a datagram.</summary>
     public int Receive(Span<byte> buffer, int waitMillis)
     {
-        lock (sync)
+        lock (_sync)
         {
             long deadline = waitMillis > 0 ? Environment.TickCount64 + waitMillis : long.MaxValue;
-            while (inbound.Count == 0)
+            while (_inbound.Count == 0)
             {
                 // Throwing ends the worker's blocking call; BouncyCastle wraps it and the worker sees a failure.
-                ObjectDisposedException.ThrowIf(closed, this);
-                workerWaiting = true;
-                Monitor.PulseAll(sync);
+                ObjectDisposedException.ThrowIf(_closed, this);
+                _workerWaiting = true;
+                Monitor.PulseAll(_sync);
                 long remaining = deadline - Environment.TickCount64;
                 if (remaining <= 0)
                 {
-                    workerWaiting = false;
+                    _workerWaiting = false;
                     return -1;
                 }
-                Monitor.Wait(sync, (int)Math.Min(remaining, int.MaxValue));
+                Monitor.Wait(_sync, (int)Math.Min(remaining, int.MaxValue));
             }
-            workerWaiting = false;
-            byte[] datagram = inbound.Dequeue();
+            _workerWaiting = false;
+            byte[] datagram = _inbound.Dequeue();
             int length = Math.Min(datagram.Length, buffer.Length);
             datagram.AsSpan(0, length).CopyTo(buffer);
             return length;
@@ -76,19 +72,19 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     public void Send(ReadOnlySpan<byte> buffer)
     {
         bool unprompted;
-        lock (sync)
+        lock (_sync)
         {
-            if (closed)
+            if (_closed)
             {
                 return;
             }
-            if (packing.Count > 0 && packing.Count + buffer.Length > sendLimit)
+            if (_packing.Count > 0 && _packing.Count + buffer.Length > sendLimit)
             {
-                outbound.Enqueue([.. packing]);
-                packing.Clear();
+                _outbound.Enqueue([.. _packing]);
+                _packing.Clear();
             }
-            packing.AddRange(buffer);
-            unprompted = driverCalls == 0;
+            _packing.AddRange(buffer);
+            unprompted = _driverCalls == 0;
         }
         if (unprompted)
         {
@@ -99,58 +95,58 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     /// <summary>Called by BouncyCastle after close_notify or a fatal alert; also by the owner to stop the worker.</summary>
     public void Close()
     {
-        lock (sync)
+        lock (_sync)
         {
-            closed = true;
-            Monitor.PulseAll(sync);
+            _closed = true;
+            Monitor.PulseAll(_sync);
         }
     }
 
     /// <summary>Queues a datagram from the network for the worker.</summary>
     public void Deliver(ReadOnlySpan<byte> datagram)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (closed)
+            if (_closed)
             {
                 return;
             }
-            inbound.Enqueue(datagram.ToArray());
-            Monitor.PulseAll(sync);
+            _inbound.Enqueue(datagram.ToArray());
+            Monitor.PulseAll(_sync);
         }
     }
 
     /// <summary>Takes the next datagram; the one still being packed counts as finished once the driver asks.</summary>
     public bool TryTakeOutbound(out byte[] datagram)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (outbound.Count == 0 && packing.Count > 0)
+            if (_outbound.Count == 0 && _packing.Count > 0)
             {
-                outbound.Enqueue([.. packing]);
-                packing.Clear();
+                _outbound.Enqueue([.. _packing]);
+                _packing.Clear();
             }
-            return outbound.TryDequeue(out datagram!);
+            return _outbound.TryDequeue(out datagram!);
         }
     }
 
     /// <summary>Marks a driver call in progress so sends it causes are not reported as unprompted.</summary>
     public void EnterDriverCall()
     {
-        lock (sync) { driverCalls++; }
+        lock (_sync) { _driverCalls++; }
     }
 
     public void ExitDriverCall()
     {
-        lock (sync) { driverCalls--; }
+        lock (_sync) { _driverCalls--; }
     }
 
     public void MarkWorkerExited()
     {
-        lock (sync)
+        lock (_sync)
         {
-            workerExited = true;
-            Monitor.PulseAll(sync);
+            _workerExited = true;
+            Monitor.PulseAll(_sync);
         }
     }
 
@@ -158,16 +154,16 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     public void WaitIdle(TimeSpan limit)
     {
         long deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
-        lock (sync)
+        lock (_sync)
         {
-            while (!workerExited && !(workerWaiting && inbound.Count == 0))
+            while (!_workerExited && !(_workerWaiting && _inbound.Count == 0))
             {
                 long remaining = deadline - Environment.TickCount64;
                 if (remaining <= 0)
                 {
                     return;
                 }
-                Monitor.Wait(sync, (int)remaining);
+                Monitor.Wait(_sync, (int)remaining);
             }
         }
     }

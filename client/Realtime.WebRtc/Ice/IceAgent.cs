@@ -43,7 +43,6 @@ public sealed partial class IceAgent
     public ulong TieBreaker { get; }
     public IceConnectionState State { get; private set; }
     public IReadOnlyList<IceCandidate> LocalCandidates => _checklist.Locals;
-    public IReadOnlyList<IceCandidate> RemoteCandidates => _checklist.Remotes;
     public IReadOnlyList<IceCandidatePair> Pairs => _checklist.Pairs;
 
     /// <summary>The nominated pair application data uses.</summary>

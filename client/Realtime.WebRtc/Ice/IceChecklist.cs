@@ -11,7 +11,6 @@ internal sealed class IceChecklist(int maxPairs)
     private readonly Queue<IceCandidatePair> _triggered = new();
 
     public IReadOnlyList<IceCandidate> Locals => _locals;
-    public IReadOnlyList<IceCandidate> Remotes => _remotes;
     public IReadOnlyList<IceCandidatePair> Pairs => _pairs;
 
     public void AddLocal(IceCandidate local, IceRole role)

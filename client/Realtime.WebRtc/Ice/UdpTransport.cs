@@ -83,8 +83,6 @@ public sealed class UdpTransport : IAsyncDisposable
         });
     }
 
-    public void AddRemoteCandidate(IceCandidate candidate) => Post(_ => _agent.AddRemoteCandidate(candidate));
-
     /// <summary>Sends application data over the active pair; false when there is none yet (or any more).</summary>
     public bool Send(ReadOnlySpan<byte> datagram)
     {

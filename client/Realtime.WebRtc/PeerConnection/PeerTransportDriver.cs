@@ -10,64 +10,64 @@ namespace Realtime.WebRtc.PeerConnection;
 /// </summary>
 internal sealed class PeerTransportDriver : IAsyncDisposable
 {
-    private readonly UdpTransport udp;
-    private readonly DataChannelTransport data;
-    private readonly DtlsRole role;
-    private readonly TimeProvider time;
-    private readonly SemaphoreSlim wake = new(0, 1);
-    private readonly CancellationTokenSource stop = new();
-    private int wakePending;
-    private int dtlsStarted;
-    private Task loop = Task.CompletedTask;
+    private readonly UdpTransport _udp;
+    private readonly DataChannelTransport _data;
+    private readonly DtlsRole _role;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private int _wakePending;
+    private int _dtlsStarted;
+    private Task _loop = Task.CompletedTask;
 
     public PeerTransportDriver(UdpTransport udp, DataChannelTransport data, DtlsRole role, TimeProvider time)
     {
-        this.udp = udp;
-        this.data = data;
-        this.role = role;
-        this.time = time;
+        _udp = udp;
+        _data = data;
+        _role = role;
+        _time = time;
         udp.DatagramReceived += OnDatagram;
         data.TransmitReady += Wake;
     }
 
-    private TimeSpan Now => WebRtcClock.Now(time);
+    private TimeSpan Now => WebRtcClock.Now(_time);
 
     public void Start(IceCredentials remoteIce, IEnumerable<IceCandidate> remoteCandidates)
     {
         // The DTLS server only waits for a ClientHello, so it starts at once: a ClientHello racing the ICE
         // Connected event must not be dropped. The client starts once ICE has a path, or its first flight is lost.
-        if (role == DtlsRole.Server)
+        if (_role == DtlsRole.Server)
         {
             StartDtls();
         }
-        udp.SetRemote(remoteIce, remoteCandidates);
-        udp.Start();
-        loop = Task.Run(RunAsync);
+        _udp.SetRemote(remoteIce, remoteCandidates);
+        _udp.Start();
+        _loop = Task.Run(RunAsync);
     }
 
     public async ValueTask CloseAsync()
     {
-        if (stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
             return;
         }
         // SCTP ABORT and close_notify go out before the socket closes, so the peer learns at once.
-        data.Close(Now);
+        _data.Close(Now);
         Flush();
-        await stop.CancelAsync();
-        await loop;
-        data.Dispose();
-        await udp.DisposeAsync();
+        await _stop.CancelAsync();
+        await _loop;
+        _data.Dispose();
+        await _udp.DisposeAsync();
     }
 
     public ValueTask DisposeAsync() => CloseAsync();
 
     private async Task RunAsync()
     {
-        CancellationToken token = stop.Token;
+        CancellationToken token = _stop.Token;
         try
         {
-            await udp.Connected.WaitAsync(token);
+            await _udp.Connected.WaitAsync(token);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
@@ -76,17 +76,17 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
         StartDtls();
         while (!token.IsCancellationRequested)
         {
-            Volatile.Write(ref wakePending, 0);
+            Volatile.Write(ref _wakePending, 0);
             TimeSpan now = Now;
-            if (data.PollTimeout() is { } due && due <= now)
+            if (_data.PollTimeout() is { } due && due <= now)
             {
-                data.HandleTimeout(now);
+                _data.HandleTimeout(now);
             }
             Flush();
-            TimeSpan delay = data.PollTimeout() is { } next ? Clamp(next - Now) : Timeout.InfiniteTimeSpan;
+            TimeSpan delay = _data.PollTimeout() is { } next ? Clamp(next - Now) : Timeout.InfiniteTimeSpan;
             try
             {
-                await wake.WaitAsync(delay, token);
+                await _wake.WaitAsync(delay, token);
             }
             catch (OperationCanceledException)
             {
@@ -99,9 +99,9 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
 
     private void StartDtls()
     {
-        if (Interlocked.Exchange(ref dtlsStarted, 1) == 0)
+        if (Interlocked.Exchange(ref _dtlsStarted, 1) == 0)
         {
-            data.Start(Now);
+            _data.Start(Now);
             Flush();
         }
     }
@@ -110,28 +110,28 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
     {
         if (PacketClassifier.Classify(datagram) != PacketKind.Dtls)
         {
-            return; // RTP/RTCP: media is not handled yet.
+            return; // RTP/RTCP: this stack carries data channels only.
         }
-        data.HandleDatagram(datagram, Now);
+        _data.HandleDatagram(datagram, Now);
         Flush();
         Wake(); // the datagram may have moved an SCTP timer
     }
 
     private void Flush()
     {
-        while (data.TryPollTransmit(out byte[] datagram))
+        while (_data.TryPollTransmit(out byte[] datagram))
         {
-            udp.Send(datagram);
+            _udp.Send(datagram);
         }
     }
 
     private void Wake()
     {
-        if (Interlocked.Exchange(ref wakePending, 1) == 0)
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
         {
             try
             {
-                wake.Release();
+                _wake.Release();
             }
             catch (SemaphoreFullException)
             {

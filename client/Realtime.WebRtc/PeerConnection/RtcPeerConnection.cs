@@ -15,25 +15,24 @@ namespace Realtime.WebRtc.PeerConnection;
 /// </summary>
 public sealed class RtcPeerConnection : IAsyncDisposable
 {
-    private readonly RtcConfiguration config;
-    private readonly DtlsCertificate certificate;
-    private readonly TimeProvider time;
-    private readonly object gate = new();
-    private UdpTransport? udp;
-    private SessionDescription? localDescription;
-    private SdpTransportInfo? local;
-    private SessionDescription? remoteDescription;
-    private SdpTransportInfo? remote;
-    private DataChannelTransport? data;
-    private PeerTransportDriver? driver;
-    private IceConnectionState iceState;
-    private bool closed;
+    private readonly RtcConfiguration _config;
+    private readonly DtlsCertificate _certificate;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private UdpTransport? _udp;
+    private SdpTransportInfo? _local;
+    private SessionDescription? _remoteDescription;
+    private SdpTransportInfo? _remote;
+    private DataChannelTransport? _data;
+    private PeerTransportDriver? _driver;
+    private IceConnectionState _iceState;
+    private bool _closed;
 
     public RtcPeerConnection(RtcConfiguration? configuration = null, TimeProvider? time = null)
     {
-        config = configuration ?? new RtcConfiguration();
-        certificate = config.Certificate ?? DtlsCertificate.Generate();
-        this.time = time ?? TimeProvider.System;
+        _config = configuration ?? new RtcConfiguration();
+        _certificate = _config.Certificate ?? DtlsCertificate.Generate();
+        _time = time ?? TimeProvider.System;
     }
 
     public RtcPeerConnectionState ConnectionState { get; private set; } = RtcPeerConnectionState.New;
@@ -54,11 +53,11 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>An offer with BUNDLEd audio (unless configured off) and data, <c>a=setup:actpass</c>; we control ICE.</summary>
     public RtcSessionDescription CreateOffer()
     {
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfClosed();
             UdpTransport transport = EnsureIce(IceRole.Controlling);
-            var options = new SdpOfferOptions { Audio = config.OfferAudio, MaxMessageSize = config.MaxMessageSize };
+            var options = new SdpOfferOptions { Audio = _config.OfferAudio, MaxMessageSize = _config.MaxMessageSize };
             return new RtcSessionDescription(RtcSdpType.Offer, SdpOfferBuilder.Build(LocalTransport(transport), options).ToString());
         }
     }
@@ -66,14 +65,14 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>Answers the remote offer: Opus and data accepted, <c>a=setup</c> from <see cref="RtcConfiguration.AnswerSetup"/>.</summary>
     public RtcSessionDescription CreateAnswer()
     {
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfClosed();
-            SessionDescription offer = remoteDescription is not null && RemoteDescription!.Type == RtcSdpType.Offer
-                ? remoteDescription
+            SessionDescription offer = _remoteDescription is not null && RemoteDescription!.Type == RtcSdpType.Offer
+                ? _remoteDescription
                 : throw new InvalidOperationException("CreateAnswer needs a remote offer first.");
             UdpTransport transport = EnsureIce(IceRole.Controlled);
-            var options = new SdpAnswerOptions { Setup = config.AnswerSetup, MaxMessageSize = config.MaxMessageSize };
+            var options = new SdpAnswerOptions { Setup = _config.AnswerSetup, MaxMessageSize = _config.MaxMessageSize };
             return new RtcSessionDescription(RtcSdpType.Answer, SdpAnswerBuilder.Build(offer, LocalTransport(transport), options).ToString());
         }
     }
@@ -81,12 +80,10 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>Applies our own offer or answer (as returned by Create…); starts the transport when the remote one is known.</summary>
     public void SetLocalDescription(RtcSessionDescription description)
     {
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfClosed();
-            SessionDescription parsed = SessionDescription.Parse(description.Sdp);
-            local = SdpTransportInfo.From(parsed);
-            localDescription = parsed;
+            _local = SdpTransportInfo.From(SessionDescription.Parse(description.Sdp));
             LocalDescription = description;
             TryStart();
         }
@@ -95,7 +92,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>Applies the peer's offer or answer. Throws <see cref="SdpParseException"/> (with the line number) when it is unusable.</summary>
     public void SetRemoteDescription(RtcSessionDescription description)
     {
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfClosed();
             SessionDescription parsed = SessionDescription.Parse(description.Sdp);
@@ -104,8 +101,8 @@ public sealed class RtcPeerConnection : IAsyncDisposable
             {
                 throw new SdpParseException(0, "the description has no data-channel section (m=application … webrtc-datachannel)");
             }
-            remote = info;
-            remoteDescription = parsed;
+            _remote = info;
+            _remoteDescription = parsed;
             RemoteDescription = description;
             TryStart();
         }
@@ -117,10 +114,10 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     public DataChannel CreateDataChannel(string label, DataChannelInit init)
     {
         DataChannelTransport transport;
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfClosed();
-            transport = data ?? throw new InvalidOperationException("Set both descriptions before creating a data channel: the DTLS role decides its stream id.");
+            transport = _data ?? throw new InvalidOperationException("Set both descriptions before creating a data channel: the DTLS role decides its stream id.");
         }
         return transport.CreateDataChannel(label, init);
     }
@@ -130,15 +127,15 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     {
         PeerTransportDriver? running;
         UdpTransport? unused;
-        lock (gate)
+        lock (_gate)
         {
-            if (closed)
+            if (_closed)
             {
                 return;
             }
-            closed = true;
-            running = driver;
-            unused = driver is null ? udp : null;
+            _closed = true;
+            running = _driver;
+            unused = _driver is null ? _udp : null;
         }
         if (running is not null)
         {
@@ -155,38 +152,38 @@ public sealed class RtcPeerConnection : IAsyncDisposable
 
     private UdpTransport EnsureIce(IceRole role)
     {
-        if (udp is null)
+        if (_udp is null)
         {
-            IceAgentOptions options = (config.Ice ?? new IceAgentOptions()) with { Role = role, Lite = config.IceLite };
-            udp = UdpTransport.Bind(new IceAgent(options), config.Addresses, time);
-            udp.EventRaised += OnIceEvent;
+            IceAgentOptions options = (_config.Ice ?? new IceAgentOptions()) with { Role = role, Lite = _config.IceLite };
+            _udp = UdpTransport.Bind(new IceAgent(options), _config.Addresses, _time);
+            _udp.EventRaised += OnIceEvent;
         }
-        return udp;
+        return _udp;
     }
 
     private SdpLocalTransport LocalTransport(UdpTransport transport) =>
-        new(transport.LocalCredentials, SdpFingerprint.Sha256(certificate.DerEncoded), transport.LocalCandidates) { IceLite = config.IceLite };
+        new(transport.LocalCredentials, SdpFingerprint.Sha256(_certificate.DerEncoded), transport.LocalCandidates) { IceLite = _config.IceLite };
 
     private void TryStart()
     {
-        if (driver is not null || local is null || remote is null || udp is null)
+        if (_driver is not null || _local is null || _remote is null || _udp is null)
         {
             return;
         }
-        DtlsRole role = ChooseDtlsRole(local.Setup, remote.Setup);
+        DtlsRole role = ChooseDtlsRole(_local.Setup, _remote.Setup);
         DtlsRole = role;
         var options = new DataChannelTransportOptions
         {
-            Dtls = config.Dtls ?? new DtlsOptions(),
-            Sctp = new SctpOptions { LocalPort = (ushort)local.SctpPort, RemotePort = (ushort)remote.SctpPort },
-            RemoteMaxMessageSize = remote.MaxMessageSize,
+            Dtls = _config.Dtls ?? new DtlsOptions(),
+            Sctp = new SctpOptions { LocalPort = (ushort)_local.SctpPort, RemotePort = (ushort)_remote.SctpPort },
+            RemoteMaxMessageSize = _remote.MaxMessageSize,
         };
-        var fingerprint = DtlsFingerprint.Parse(remote.Fingerprint.ToString());
-        data = new DataChannelTransport(role, certificate, fingerprint, options);
-        data.OnDataChannel += channel => OnDataChannel?.Invoke(channel);
-        data.OnStateChange += _ => UpdateState();
-        driver = new PeerTransportDriver(udp, data, role, time);
-        driver.Start(remote.Ice, remote.Candidates);
+        var fingerprint = DtlsFingerprint.Parse(_remote.Fingerprint.ToString());
+        _data = new DataChannelTransport(role, _certificate, fingerprint, options);
+        _data.OnDataChannel += channel => OnDataChannel?.Invoke(channel);
+        _data.OnStateChange += _ => UpdateState();
+        _driver = new PeerTransportDriver(_udp, _data, role, _time);
+        _driver.Start(_remote.Ice, _remote.Candidates);
         UpdateState();
     }
 
@@ -202,7 +199,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     {
         if (iceEvent is IceStateChangedEvent { State: var state })
         {
-            iceState = state;
+            _iceState = state;
             UpdateState();
         }
     }
@@ -210,9 +207,9 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private void UpdateState()
     {
         RtcPeerConnectionState next;
-        lock (gate)
+        lock (_gate)
         {
-            next = closed ? RtcPeerConnectionState.Closed : Combine(iceState, data?.State);
+            next = _closed ? RtcPeerConnectionState.Closed : Combine(_iceState, _data?.State);
             if (next == ConnectionState || ConnectionState is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed)
             {
                 return;
@@ -232,5 +229,5 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         _ => RtcPeerConnectionState.Connecting,
     };
 
-    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(closed, this);
+    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, this);
 }

@@ -8,7 +8,6 @@ internal sealed class DataChunk : SctpChunk
     public const byte EndFlag = 0x01;
     public const byte BeginFlag = 0x02;
     public const byte UnorderedFlag = 0x04;
-    public const byte ImmediateFlag = 0x08;
     public const int FixedLength = 12;
 
     public DataChunk(uint tsn, ushort streamId, ushort ssn, uint ppid, byte[] payload, bool beginning, bool ending, bool unordered)

@@ -6,27 +6,27 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal sealed class FragmentRun
 {
-    private readonly SortedList<long, DataChunk> fragments = [];
+    private readonly SortedList<long, DataChunk> _fragments = [];
 
     public int Bytes { get; private set; }
 
     public void Add(long tsn, DataChunk chunk)
     {
-        if (fragments.TryAdd(tsn, chunk))
+        if (_fragments.TryAdd(tsn, chunk))
         {
             Bytes += chunk.Payload.Length;
         }
     }
 
     public bool IsComplete =>
-        fragments.Count > 0
-        && fragments.Values[0].Beginning
-        && fragments.Values[^1].Ending
-        && fragments.Keys[^1] - fragments.Keys[0] + 1 == fragments.Count;
+        _fragments.Count > 0
+        && _fragments.Values[0].Beginning
+        && _fragments.Values[^1].Ending
+        && _fragments.Keys[^1] - _fragments.Keys[0] + 1 == _fragments.Count;
 
-    public DataChunk First => fragments.Values[0];
+    public DataChunk First => _fragments.Values[0];
 
-    public byte[] Assemble() => Join(fragments.Values, Bytes);
+    public byte[] Assemble() => Join(_fragments.Values, Bytes);
 
     public static byte[] Join(IEnumerable<DataChunk> parts, int length)
     {

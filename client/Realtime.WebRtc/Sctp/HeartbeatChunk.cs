@@ -6,8 +6,6 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal sealed class HeartbeatChunk(bool isAck, byte[] value) : SctpChunk
 {
-    public const ushort InfoParameter = 1;
-
     public bool IsAck { get; } = isAck;
 
     /// <summary>The encoded Heartbeat Info TLV (or whatever the peer sent, for echoing).</summary>
@@ -21,7 +19,7 @@ internal sealed class HeartbeatChunk(bool isAck, byte[] value) : SctpChunk
 
     public static HeartbeatChunk Request(byte[] info)
     {
-        var tlv = new SctpTlv(InfoParameter, info);
+        var tlv = new SctpTlv(SctpParameterType.HeartbeatInfo, info);
         var value = new byte[tlv.EncodedLength];
         tlv.Write(value);
         return new HeartbeatChunk(false, value.AsSpan(0, 4 + info.Length).ToArray());
@@ -31,6 +29,6 @@ internal sealed class HeartbeatChunk(bool isAck, byte[] value) : SctpChunk
     public byte[]? Info()
     {
         List<SctpTlv> items = SctpTlv.ReadAll(Value);
-        return items.Count > 0 && items[0].Type == InfoParameter ? items[0].Value : null;
+        return items.Count > 0 && items[0].Type == SctpParameterType.HeartbeatInfo ? items[0].Value : null;
     }
 }

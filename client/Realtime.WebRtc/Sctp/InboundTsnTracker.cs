@@ -11,28 +11,28 @@ internal sealed class InboundTsnTracker(uint peerInitialTsn)
     private const int MaxGapBlocks = 64;
     private const int MaxDuplicates = 32;
 
-    private readonly SortedSet<long> above = [];
-    private readonly List<uint> duplicates = [];
+    private readonly SortedSet<long> _above = [];
+    private readonly List<uint> _duplicates = [];
 
     public long Cumulative { get; private set; } = (long)peerInitialTsn - 1;
 
-    public bool HasGaps => above.Count > 0;
+    public bool HasGaps => _above.Count > 0;
 
     public long Unwrap(uint tsn) => Cumulative + (int)(tsn - (uint)Cumulative);
 
-    public bool IsDuplicate(long tsn) => tsn <= Cumulative || above.Contains(tsn);
+    public bool IsDuplicate(long tsn) => tsn <= Cumulative || _above.Contains(tsn);
 
     public void RecordDuplicate(uint tsn)
     {
-        if (duplicates.Count < MaxDuplicates)
+        if (_duplicates.Count < MaxDuplicates)
         {
-            duplicates.Add(tsn);
+            _duplicates.Add(tsn);
         }
     }
 
     public void Add(long tsn)
     {
-        above.Add(tsn);
+        _above.Add(tsn);
         Advance();
     }
 
@@ -44,7 +44,7 @@ internal sealed class InboundTsnTracker(uint peerInitialTsn)
             return;
         }
         Cumulative = newCumulative;
-        above.RemoveWhere(t => t <= newCumulative);
+        _above.RemoveWhere(t => t <= newCumulative);
         Advance();
     }
 
@@ -52,7 +52,7 @@ internal sealed class InboundTsnTracker(uint peerInitialTsn)
     {
         var blocks = new List<(ushort, ushort)>();
         long? start = null, end = null;
-        foreach (long tsn in above)
+        foreach (long tsn in _above)
         {
             if (end == tsn - 1)
             {
@@ -63,8 +63,8 @@ internal sealed class InboundTsnTracker(uint peerInitialTsn)
             start = end = tsn;
         }
         AddBlock(blocks, start, end);
-        var sack = new SackChunk((uint)Cumulative, receiverWindow, blocks, [.. duplicates]);
-        duplicates.Clear();
+        var sack = new SackChunk((uint)Cumulative, receiverWindow, blocks, [.. _duplicates]);
+        _duplicates.Clear();
         return sack;
     }
 
@@ -79,9 +79,9 @@ internal sealed class InboundTsnTracker(uint peerInitialTsn)
 
     private void Advance()
     {
-        while (above.Count > 0 && above.Min == Cumulative + 1)
+        while (_above.Count > 0 && _above.Min == Cumulative + 1)
         {
-            above.Remove(above.Min);
+            _above.Remove(_above.Min);
             Cumulative++;
         }
     }

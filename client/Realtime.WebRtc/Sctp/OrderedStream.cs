@@ -6,21 +6,21 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal sealed class OrderedStream
 {
-    private readonly Dictionary<ushort, FragmentRun> pending = [];
-    private ushort nextSsn;
+    private readonly Dictionary<ushort, FragmentRun> _pending = [];
+    private ushort _nextSsn;
 
     public int Bytes { get; private set; }
 
     public void Add(long tsn, DataChunk chunk, List<SctpEvent> delivered, int maxMessageSize)
     {
-        if ((short)(chunk.Ssn - nextSsn) < 0)
+        if ((short)(chunk.Ssn - _nextSsn) < 0)
         {
             return; // Already delivered or skipped by FORWARD-TSN.
         }
-        if (!pending.TryGetValue(chunk.Ssn, out FragmentRun? run))
+        if (!_pending.TryGetValue(chunk.Ssn, out FragmentRun? run))
         {
             run = new FragmentRun();
-            pending[chunk.Ssn] = run;
+            _pending[chunk.Ssn] = run;
         }
         int before = run.Bytes;
         run.Add(tsn, chunk);
@@ -31,24 +31,24 @@ internal sealed class OrderedStream
     /// <summary>Abandon every message up to and including <paramref name="ssn"/>, then release what became deliverable.</summary>
     public void SkipThrough(ushort ssn, List<SctpEvent> delivered)
     {
-        while ((short)(ssn - nextSsn) >= 0)
+        while ((short)(ssn - _nextSsn) >= 0)
         {
-            if (pending.Remove(nextSsn, out FragmentRun? run))
+            if (_pending.Remove(_nextSsn, out FragmentRun? run))
             {
                 Bytes -= run.Bytes;
             }
-            nextSsn++;
+            _nextSsn++;
         }
         Release(delivered, int.MaxValue);
     }
 
     private void Release(List<SctpEvent> delivered, int maxMessageSize)
     {
-        while (pending.TryGetValue(nextSsn, out FragmentRun? run) && run.IsComplete)
+        while (_pending.TryGetValue(_nextSsn, out FragmentRun? run) && run.IsComplete)
         {
-            pending.Remove(nextSsn);
+            _pending.Remove(_nextSsn);
             Bytes -= run.Bytes;
-            nextSsn++;
+            _nextSsn++;
             if (run.Bytes <= maxMessageSize)
             {
                 DataChunk first = run.First;

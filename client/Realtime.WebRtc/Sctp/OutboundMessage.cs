@@ -1,10 +1,9 @@
 namespace Realtime.WebRtc.Sctp;
 
 /// <summary>A user message being sent, shared by its fragments so partial reliability can abandon it whole.</summary>
-internal sealed class OutboundMessage(ushort streamId, ushort ssn, SctpSendOptions options, TimeSpan? expiresAt)
+internal sealed class OutboundMessage(ushort streamId, SctpSendOptions options, TimeSpan? expiresAt)
 {
     public ushort StreamId { get; } = streamId;
-    public ushort Ssn { get; } = ssn;
     public SctpSendOptions Options { get; } = options;
     public TimeSpan? ExpiresAt { get; } = expiresAt;
     public bool Abandoned { get; set; }

@@ -8,7 +8,6 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal static class ReconfigParameter
 {
-    public const uint ResultNothingToDo = 0;
     public const uint ResultPerformed = 1;
     public const uint ResultDenied = 2;
     public const uint ResultBadSequenceNumber = 5;

@@ -3,12 +3,7 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Receiving DATA and acknowledging it (RFC 9260 §6.2), SACK processing, FORWARD-TSN (RFC 3758).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? delayedAckDeadline;
-    private bool sackDue;
-    private bool ackNow;
-    private int packetsSinceSack;
-
-    private bool ReceivesData => inbound is not null && State is SctpAssociationState.CookieEchoed or SctpAssociationState.Established
+    private bool ReceivesData => _inbound is not null && State is SctpAssociationState.CookieEchoed or SctpAssociationState.Established
         or SctpAssociationState.ShutdownPending or SctpAssociationState.ShutdownSent;
 
     /// <summary>Accepts one DATA chunk; returns whether it counts towards the SACK decision.</summary>
@@ -22,22 +17,22 @@ public sealed partial class SctpAssociation
         {
             EnterEstablished(); // DATA proves the peer has our cookie (§5.1 step E allows bundling).
         }
-        long tsn = inbound!.Unwrap(data.Tsn);
-        if (inbound.IsDuplicate(tsn))
+        long tsn = _inbound!.Unwrap(data.Tsn);
+        if (_inbound.IsDuplicate(tsn))
         {
-            inbound.RecordDuplicate(data.Tsn);
-            ackNow = true; // Duplicates mean our SACK was lost: answer at once (§6.2).
+            _inbound.RecordDuplicate(data.Tsn);
+            _ackNow = true; // Duplicates mean our SACK was lost: answer at once (§6.2).
             return true;
         }
         if (!HasRoomFor(data, tsn))
         {
-            ackNow = true;
+            _ackNow = true;
             return true; // Dropped for lack of buffer; the sender retransmits once the window reopens.
         }
-        inbound.Add(tsn);
+        _inbound.Add(tsn);
         if (data.Payload.Length > 0)
         {
-            reassembler.Add(tsn, data, delivered);
+            _reassembler.Add(tsn, data, _delivered);
         }
         return true;
     }
@@ -47,37 +42,37 @@ public sealed partial class SctpAssociation
     /// the cumulative TSN advance and so guarantees progress (§6.2).
     /// </summary>
     private bool HasRoomFor(DataChunk data, long tsn) =>
-        tsn == inbound!.Cumulative + 1 || reassembler.BufferedBytes + data.Payload.Length <= options.ReceiveWindow;
+        tsn == _inbound!.Cumulative + 1 || _reassembler.BufferedBytes + data.Payload.Length <= _options.ReceiveWindow;
 
     /// <summary>Acknowledge every second DATA packet, or at once when something looks wrong (§6.2); otherwise start the delayed-ack timer.</summary>
     private void AfterDataPacket()
     {
-        foreach (SctpEvent message in delivered)
+        foreach (SctpEvent message in _delivered)
         {
             Emit(message);
         }
-        delivered.Clear();
+        _delivered.Clear();
         CompleteDeferredReset();
-        packetsSinceSack++;
+        _packetsSinceSack++;
         bool shuttingDown = State is SctpAssociationState.ShutdownSent or SctpAssociationState.ShutdownAckSent;
-        if (ackNow || inbound!.HasGaps || packetsSinceSack >= 2 || shuttingDown)
+        if (_ackNow || _inbound!.HasGaps || _packetsSinceSack >= 2 || shuttingDown)
         {
-            sackDue = true;
+            _sackDue = true;
         }
         else
         {
-            delayedAckDeadline ??= now + options.DelayedAckTimeout;
+            _delayedAckDeadline ??= _now + _options.DelayedAckTimeout;
         }
-        ackNow = false;
+        _ackNow = false;
     }
 
     private SackChunk BuildSack()
     {
-        sackDue = false;
-        delayedAckDeadline = null;
-        packetsSinceSack = 0;
-        long window = Math.Max(0, options.ReceiveWindow - reassembler.BufferedBytes);
-        return inbound!.BuildSack((uint)window);
+        _sackDue = false;
+        _delayedAckDeadline = null;
+        _packetsSinceSack = 0;
+        long window = Math.Max(0, _options.ReceiveWindow - _reassembler.BufferedBytes);
+        return _inbound!.BuildSack((uint)window);
     }
 
     private void OnSack(SackChunk sack)
@@ -86,9 +81,9 @@ public sealed partial class SctpAssociation
         {
             return;
         }
-        if (sender.HandleSack(sack, now))
+        if (_sender.HandleSack(sack, _now))
         {
-            errorCount = 0;
+            _errorCount = 0;
         }
         TryProgressShutdown();
     }
@@ -99,10 +94,10 @@ public sealed partial class SctpAssociation
         {
             return;
         }
-        long newCumulative = inbound!.Unwrap(forward.NewCumulativeTsn);
-        inbound.ForwardTo(newCumulative);
-        reassembler.Forward(newCumulative, forward.Streams, delivered);
-        ackNow = true;
+        long newCumulative = _inbound!.Unwrap(forward.NewCumulativeTsn);
+        _inbound.ForwardTo(newCumulative);
+        _reassembler.Forward(newCumulative, forward.Streams, _delivered);
+        _ackNow = true;
         AfterDataPacket();
     }
 }

@@ -3,15 +3,9 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>The four-way handshake (RFC 9260 §5.1) and INIT/COOKIE-ECHO collisions and restarts (§5.2).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? t1Deadline;
-    private TimeSpan t1Timeout;
-    private int t1Retries;
-    private SctpChunk? t1Chunk;
-    private bool peerSupportsReconfig;
-
     private void SendInit()
     {
-        var init = new InitChunk(false, localTag, options.ReceiveWindow, options.Streams, options.Streams, localInitialTsn, LocalExtensions());
+        var init = new InitChunk(false, _localTag, _options.ReceiveWindow, _options.Streams, _options.Streams, _localInitialTsn, LocalExtensions());
         State = SctpAssociationState.CookieWait;
         StartT1(init);
         SendT1Chunk();
@@ -31,20 +25,20 @@ public sealed partial class SctpAssociation
     /// </summary>
     private void OnInit(InitChunk init)
     {
-        if (init.InitiateTag == 0 || ended)
+        if (init.InitiateTag == 0 || _ended)
         {
             return;
         }
         var peer = PeerCapabilities.Read(init);
         bool established = State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed);
-        uint tag = established ? RandomNonZero() : localTag;
-        uint tsn = established ? RandomUInt32() : localInitialTsn;
+        uint tag = established ? RandomNonZero() : _localTag;
+        uint tsn = established ? RandomUInt32() : _localInitialTsn;
         var cookie = new SctpStateCookie(tag, tsn, init.InitiateTag, init.InitialTsn, init.AdvertisedReceiverWindow,
             init.OutboundStreams, init.InboundStreams, peer.ForwardTsn, peer.Reconfig,
-            established ? localTag : 0, established ? peerTag : 0, (long)now.TotalMilliseconds);
-        List<SctpTlv> parameters = [new SctpTlv(SctpParameterType.StateCookie, cookie.Seal(cookieKey)), .. LocalExtensions()];
+            established ? _localTag : 0, established ? _peerTag : 0, (long)_now.TotalMilliseconds);
+        List<SctpTlv> parameters = [new SctpTlv(SctpParameterType.StateCookie, cookie.Seal(_cookieKey)), .. LocalExtensions()];
         parameters.AddRange(peer.Unrecognized.Select(p => new SctpTlv(SctpParameterType.UnrecognizedParameter, Encode(p))));
-        var ack = new InitChunk(true, tag, options.ReceiveWindow, options.Streams, options.Streams, tsn, parameters);
+        var ack = new InitChunk(true, tag, _options.ReceiveWindow, _options.Streams, _options.Streams, tsn, parameters);
         SendStandalone(init.InitiateTag, ack);
     }
 
@@ -60,35 +54,35 @@ public sealed partial class SctpAssociation
             return;
         }
         var peer = PeerCapabilities.Read(ack);
-        peerTag = ack.InitiateTag;
+        _peerTag = ack.InitiateTag;
         AdoptPeer(ack.InitialTsn, ack.AdvertisedReceiverWindow, ack.OutboundStreams, ack.InboundStreams, peer.ForwardTsn, peer.Reconfig);
         State = SctpAssociationState.CookieEchoed;
         StartT1(new CookieEchoChunk(cookie));
         SendT1Chunk();
         if (peer.Unrecognized.Count > 0)
         {
-            control.Enqueue(new ErrorChunk([.. peer.Unrecognized.Select(p => new SctpTlv(SctpErrorCause.UnrecognizedParameters, Encode(p)))]));
+            _control.Enqueue(new ErrorChunk([.. peer.Unrecognized.Select(p => new SctpTlv(SctpErrorCause.UnrecognizedParameters, Encode(p)))]));
         }
     }
 
     /// <summary>COOKIE-ECHO, with or without an existing association (§5.1 step D, §5.2.4 cases A–D).</summary>
     private void OnCookieEcho(CookieEchoChunk echo, uint packetTag)
     {
-        SctpStateCookie? cookie = SctpStateCookie.Open(echo.Cookie, cookieKey);
-        if (cookie is null || cookie.LocalTag != packetTag || ended)
+        SctpStateCookie? cookie = SctpStateCookie.Open(echo.Cookie, _cookieKey);
+        if (cookie is null || cookie.LocalTag != packetTag || _ended)
         {
             return;
         }
-        if (now.TotalMilliseconds - cookie.CreatedMilliseconds > options.CookieLifetime.TotalMilliseconds)
+        if (_now.TotalMilliseconds - cookie.CreatedMilliseconds > _options.CookieLifetime.TotalMilliseconds)
         {
             SendStandalone(cookie.PeerTag, new ErrorChunk([new SctpTlv(SctpErrorCause.StaleCookie, new byte[4])]));
             return;
         }
-        if (State == SctpAssociationState.Closed || cookie.LocalTag == localTag)
+        if (State == SctpAssociationState.Closed || cookie.LocalTag == _localTag)
         {
             Establish(cookie); // No association yet, or case B/D: our tag matches.
         }
-        else if (cookie.PeerTag != peerTag && cookie.TieLocal == localTag && cookie.TiePeer == peerTag)
+        else if (cookie.PeerTag != _peerTag && cookie.TieLocal == _localTag && cookie.TiePeer == _peerTag)
         {
             Restart(cookie); // Case A: the peer restarted.
         }
@@ -100,26 +94,26 @@ public sealed partial class SctpAssociation
         bool wasEstablished = State == SctpAssociationState.Established;
         if (!wasEstablished && State is SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed)
         {
-            peerTag = cookie.PeerTag;
+            _peerTag = cookie.PeerTag;
             AdoptPeer(cookie.PeerInitialTsn, cookie.PeerReceiverWindow, cookie.PeerOutboundStreams, cookie.PeerInboundStreams, cookie.PeerForwardTsn, cookie.PeerReconfig);
             EnterEstablished();
         }
-        control.Enqueue(new SignalChunk(SctpChunkType.CookieAck));
+        _control.Enqueue(new SignalChunk(SctpChunkType.CookieAck));
     }
 
     private void Restart(SctpStateCookie cookie)
     {
-        localTag = cookie.LocalTag;
-        localInitialTsn = cookie.LocalInitialTsn;
-        peerTag = cookie.PeerTag;
-        rto = new RtoEstimator(options);
-        sender = new SctpSender(options, rto, localInitialTsn);
-        reassembler = new SctpReassembler(options.MaxReceiveMessageSize);
-        inbound = null;
+        _localTag = cookie.LocalTag;
+        _localInitialTsn = cookie.LocalInitialTsn;
+        _peerTag = cookie.PeerTag;
+        _rto = new RtoEstimator(_options);
+        _sender = new SctpSender(_options, _rto, _localInitialTsn);
+        _reassembler = new SctpReassembler(_options.MaxReceiveMessageSize);
+        _inbound = null;
         ResetReconfigState();
         AdoptPeer(cookie.PeerInitialTsn, cookie.PeerReceiverWindow, cookie.PeerOutboundStreams, cookie.PeerInboundStreams, cookie.PeerForwardTsn, cookie.PeerReconfig);
         State = SctpAssociationState.Established;
-        control.Enqueue(new SignalChunk(SctpChunkType.CookieAck));
+        _control.Enqueue(new SignalChunk(SctpChunkType.CookieAck));
         Emit(SctpEvent.Ended(SctpEventKind.Restarted, "peer restarted the association"));
     }
 
@@ -135,62 +129,58 @@ public sealed partial class SctpAssociation
     {
         State = SctpAssociationState.Established;
         StopT1();
-        errorCount = 0;
-        heartbeatDeadline = now + options.HeartbeatInterval;
+        _errorCount = 0;
+        _heartbeatDeadline = _now + _options.HeartbeatInterval;
         Emit(SctpEvent.Connected());
     }
 
     /// <summary>Takes the peer's half of the parameters; the inbound tracker is kept if it already follows the same TSN space.</summary>
     private void AdoptPeer(uint peerInitialTsn, uint peerWindow, ushort peerOutbound, ushort peerInbound, bool forwardTsn, bool reconfig)
     {
-        if (inbound is null || inbound.Cumulative != (long)peerInitialTsn - 1)
+        if (_inbound is null || _inbound.Cumulative != (long)peerInitialTsn - 1)
         {
-            inbound = new InboundTsnTracker(peerInitialTsn);
-            peerNextRequestSeq = peerInitialTsn;
+            _inbound = new InboundTsnTracker(peerInitialTsn);
+            _peerNextRequestSeq = peerInitialTsn;
         }
-        sender.SetPeerWindow(peerWindow);
-        sender.PeerSupportsForwardTsn = forwardTsn;
-        peerSupportsReconfig = reconfig;
-        OutboundStreams = Math.Min(options.Streams, peerInbound);
-        InboundStreams = Math.Min(options.Streams, peerOutbound);
+        _sender.SetPeerWindow(peerWindow);
+        _sender.PeerSupportsForwardTsn = forwardTsn;
+        _peerSupportsReconfig = reconfig;
+        OutboundStreams = Math.Min(_options.Streams, peerInbound);
+        InboundStreams = Math.Min(_options.Streams, peerOutbound);
     }
 
     private void StartT1(SctpChunk chunk)
     {
-        t1Chunk = chunk;
-        t1Retries = 0;
-        t1Timeout = options.RtoInitial;
-        t1Deadline = now + t1Timeout;
+        _t1Chunk = chunk;
+        _t1.Start(_now, _options.RtoInitial);
     }
 
     private void StopT1()
     {
-        t1Chunk = null;
-        t1Deadline = null;
+        _t1Chunk = null;
+        _t1.Stop();
     }
 
     private void SendT1Chunk()
     {
-        if (t1Chunk is InitChunk init)
+        if (_t1Chunk is InitChunk init)
         {
             SendStandalone(0, init);
         }
-        else if (t1Chunk is not null)
+        else if (_t1Chunk is not null)
         {
-            control.Enqueue(t1Chunk);
+            _control.Enqueue(_t1Chunk);
         }
     }
 
     /// <summary>T1-init / T1-cookie expired: resend with doubled timeout until Max.Init.Retransmits (§5.1 step C).</summary>
     private void OnT1Expired()
     {
-        if (++t1Retries > options.MaxInitRetransmissions)
+        if (!_t1.Rearm(_now))
         {
             Fail("handshake timed out");
             return;
         }
-        t1Timeout = t1Timeout * 2 > options.RtoMax ? options.RtoMax : t1Timeout * 2;
-        t1Deadline = now + t1Timeout;
         SendT1Chunk();
     }
 

@@ -6,33 +6,30 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Timers, heartbeats (RFC 9260 §8.3) and bundling chunks into packets of at most one MTU.</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? heartbeatDeadline;
-    private (ulong Nonce, TimeSpan SentAt)? heartbeatInFlight;
-
     private void RunTimers()
     {
-        if (t1Deadline <= now)
+        if (_t1.Deadline <= _now)
         {
             OnT1Expired();
         }
-        if (t2Deadline <= now)
+        if (_t2.Deadline <= _now)
         {
             OnT2Expired();
         }
-        if (sender.T3Deadline <= now && State != SctpAssociationState.Closed)
+        if (_sender.T3Deadline <= _now && State != SctpAssociationState.Closed)
         {
             OnT3Expired();
         }
-        if (delayedAckDeadline <= now)
+        if (_delayedAckDeadline <= _now)
         {
-            sackDue = true;
-            delayedAckDeadline = null;
+            _sackDue = true;
+            _delayedAckDeadline = null;
         }
-        if (heartbeatDeadline <= now)
+        if (_heartbeatDeadline <= _now)
         {
             OnHeartbeatTimer();
         }
-        if (reconfigDeadline <= now)
+        if (_reconfigDeadline <= _now)
         {
             OnReconfigTimer();
         }
@@ -40,15 +37,15 @@ public sealed partial class SctpAssociation
 
     private void OnT3Expired()
     {
-        sender.OnT3Expired(now);
-        sender.RearmForwardTsn();
+        _sender.OnT3Expired(_now);
+        _sender.RearmForwardTsn();
         CountError();
     }
 
     /// <summary>Probes an idle peer; an unanswered probe counts as an error towards declaring it unreachable.</summary>
     private void OnHeartbeatTimer()
     {
-        if (heartbeatInFlight is not null)
+        if (_heartbeatInFlight is not null)
         {
             CountError();
         }
@@ -57,11 +54,11 @@ public sealed partial class SctpAssociation
             return;
         }
         ulong nonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        heartbeatInFlight = (nonce, now);
+        _heartbeatInFlight = (nonce, _now);
         var info = new byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(info, nonce);
-        control.Enqueue(HeartbeatChunk.Request(info));
-        heartbeatDeadline = now + options.HeartbeatInterval + rto.Rto;
+        _control.Enqueue(HeartbeatChunk.Request(info));
+        _heartbeatDeadline = _now + _options.HeartbeatInterval + _rto.Rto;
     }
 
     private void OnHeartbeat(HeartbeatChunk heartbeat)
@@ -70,21 +67,21 @@ public sealed partial class SctpAssociation
         {
             if (State != SctpAssociationState.Closed)
             {
-                control.Enqueue(new HeartbeatChunk(true, heartbeat.Value));
+                _control.Enqueue(new HeartbeatChunk(true, heartbeat.Value));
             }
             return;
         }
-        if (heartbeat.Info() is { Length: 8 } info && heartbeatInFlight is { } probe && BinaryPrimitives.ReadUInt64BigEndian(info) == probe.Nonce)
+        if (heartbeat.Info() is { Length: 8 } info && _heartbeatInFlight is { } probe && BinaryPrimitives.ReadUInt64BigEndian(info) == probe.Nonce)
         {
-            rto.Measure(now - probe.SentAt);
-            heartbeatInFlight = null;
-            errorCount = 0;
+            _rto.Measure(_now - probe.SentAt);
+            _heartbeatInFlight = null;
+            _errorCount = 0;
         }
     }
 
     /// <summary>A packet carrying a single chunk with an explicit tag: INIT (tag 0), INIT-ACK, out-of-the-blue replies.</summary>
     private void SendStandalone(uint tag, SctpChunk chunk) =>
-        transmits.Enqueue(new SctpPacket(options.LocalPort, options.RemotePort, tag, [chunk]).Encode());
+        _transmits.Enqueue(new SctpPacket(_options.LocalPort, _options.RemotePort, tag, [chunk]).Encode());
 
     /// <summary>
     /// Builds packets from what is due: control chunks first, then a SACK, a FORWARD-TSN, then DATA within
@@ -94,13 +91,13 @@ public sealed partial class SctpAssociation
     {
         TryProgressShutdown();
         TrySendResetRequest();
-        ForwardTsnChunk? forward = DataFlows ? sender.TakeForwardTsn() : null;
+        ForwardTsnChunk? forward = DataFlows ? _sender.TakeForwardTsn() : null;
         while (true)
         {
             var chunks = new List<SctpChunk>();
-            int room = options.Mtu - SctpPacket.HeaderLength;
+            int room = _options.Mtu - SctpPacket.HeaderLength;
             AddControl(chunks, ref room);
-            if (sackDue && inbound is not null && State != SctpAssociationState.Closed)
+            if (_sackDue && _inbound is not null && State != SctpAssociationState.Closed)
             {
                 Add(chunks, BuildSack(), ref room);
             }
@@ -111,13 +108,13 @@ public sealed partial class SctpAssociation
             }
             if (DataFlows)
             {
-                sender.Fill(chunks, ref room, now);
+                _sender.Fill(chunks, ref room, _now);
             }
             if (chunks.Count == 0)
             {
                 break;
             }
-            transmits.Enqueue(new SctpPacket(options.LocalPort, options.RemotePort, peerTag, chunks).Encode());
+            _transmits.Enqueue(new SctpPacket(_options.LocalPort, _options.RemotePort, _peerTag, chunks).Encode());
         }
     }
 
@@ -125,9 +122,9 @@ public sealed partial class SctpAssociation
 
     private void AddControl(List<SctpChunk> chunks, ref int room)
     {
-        while (control.TryPeek(out SctpChunk? next) && (next.EncodedLength <= room || chunks.Count == 0))
+        while (_control.TryPeek(out SctpChunk? next) && (next.EncodedLength <= room || chunks.Count == 0))
         {
-            Add(chunks, control.Dequeue(), ref room);
+            Add(chunks, _control.Dequeue(), ref room);
         }
     }
 

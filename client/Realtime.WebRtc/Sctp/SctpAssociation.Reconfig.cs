@@ -6,63 +6,55 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 public sealed partial class SctpAssociation
 {
-    private readonly SortedSet<ushort> streamsToReset = [];
-    private (uint Seq, ushort[] Streams, uint LastTsn)? requestInFlight;
-    private uint nextRequestSeq;
-    private uint peerNextRequestSeq;
-    private uint lastResponseResult = ReconfigParameter.ResultPerformed;
-    private (uint Seq, long LastTsn, ushort[] Streams)? deferredIncoming;
-    private TimeSpan? reconfigDeadline;
-
     /// <summary>Resets our outgoing streams once the data already queued on them has been sent.</summary>
     public void ResetStreams(IEnumerable<ushort> streamIds)
     {
-        streamsToReset.UnionWith(streamIds);
+        _streamsToReset.UnionWith(streamIds);
         Flush();
     }
 
     private void ResetReconfigState()
     {
-        requestInFlight = null;
-        deferredIncoming = null;
-        reconfigDeadline = null;
-        nextRequestSeq = localInitialTsn;
+        _requestInFlight = null;
+        _deferredIncoming = null;
+        _reconfigDeadline = null;
+        _nextRequestSeq = _localInitialTsn;
     }
 
     /// <summary>Issues the next request when none is outstanding and the streams have no unsent data left.</summary>
     private void TrySendResetRequest()
     {
-        if (requestInFlight is not null || streamsToReset.Count == 0 || State != SctpAssociationState.Established)
+        if (_requestInFlight is not null || _streamsToReset.Count == 0 || State != SctpAssociationState.Established)
         {
             return;
         }
-        ushort[] streams = [.. streamsToReset];
-        if (sender.HasUnsentFor(streams))
+        ushort[] streams = [.. _streamsToReset];
+        if (_sender.HasUnsentFor(streams))
         {
             return;
         }
-        streamsToReset.Clear();
-        if (!peerSupportsReconfig)
+        _streamsToReset.Clear();
+        if (!_peerSupportsReconfig)
         {
             CompleteOutgoingReset(streams); // Nothing to negotiate; the channel closes locally.
             return;
         }
-        requestInFlight = (nextRequestSeq, streams, (uint)sender.LastAssignedTsn);
+        _requestInFlight = (_nextRequestSeq, streams, (uint)_sender.LastAssignedTsn);
         SendResetRequest();
     }
 
     private void SendResetRequest()
     {
-        var (seq, streams, lastTsn) = requestInFlight!.Value;
-        control.Enqueue(new ReconfigChunk([ReconfigParameter.OutgoingRequest(seq, peerNextRequestSeq - 1, lastTsn, streams)]));
-        reconfigDeadline = now + rto.Rto;
+        var (seq, streams, lastTsn) = _requestInFlight!.Value;
+        _control.Enqueue(new ReconfigChunk([ReconfigParameter.OutgoingRequest(seq, _peerNextRequestSeq - 1, lastTsn, streams)]));
+        _reconfigDeadline = _now + _rto.Rto;
     }
 
     private void OnReconfigTimer()
     {
-        if (requestInFlight is null)
+        if (_requestInFlight is null)
         {
-            reconfigDeadline = null;
+            _reconfigDeadline = null;
             return;
         }
         CountError();
@@ -97,18 +89,18 @@ public sealed partial class SctpAssociation
 
     private void OnReconfigResponse(uint seq, uint result)
     {
-        if (requestInFlight is not { } request || request.Seq != seq)
+        if (_requestInFlight is not { } request || request.Seq != seq)
         {
             return;
         }
         if (result == ReconfigParameter.ResultInProgress)
         {
-            reconfigDeadline = now + rto.Rto; // The peer is still waiting for our data; ask again later.
+            _reconfigDeadline = _now + _rto.Rto; // The peer is still waiting for our data; ask again later.
             return;
         }
-        requestInFlight = null;
-        reconfigDeadline = null;
-        nextRequestSeq++;
+        _requestInFlight = null;
+        _reconfigDeadline = null;
+        _nextRequestSeq++;
         CompleteOutgoingReset(request.Streams); // Denied or failed resets are reported too, so channels do not hang.
     }
 
@@ -116,7 +108,7 @@ public sealed partial class SctpAssociation
     {
         foreach (ushort stream in streams)
         {
-            sender.ResetSsn(stream);
+            _sender.ResetSsn(stream);
         }
         Emit(SctpEvent.StreamsReset(SctpEventKind.OutgoingStreamsReset, streams));
     }
@@ -124,17 +116,17 @@ public sealed partial class SctpAssociation
     /// <summary>The peer resets its outgoing streams: apply once its last TSN has arrived, else answer "in progress" (RFC 6525 §5.2.2).</summary>
     private void OnOutgoingResetRequest(uint seq, uint lastTsn, ushort[] streams)
     {
-        if (seq == peerNextRequestSeq - 1)
+        if (seq == _peerNextRequestSeq - 1)
         {
-            Respond(seq, lastResponseResult); // A retransmission: repeat the answer.
+            Respond(seq, _lastResponseResult); // A retransmission: repeat the answer.
             return;
         }
-        if (seq != peerNextRequestSeq || inbound is null)
+        if (seq != _peerNextRequestSeq || _inbound is null)
         {
             Respond(seq, ReconfigParameter.ResultBadSequenceNumber);
             return;
         }
-        deferredIncoming = (seq, inbound.Unwrap(lastTsn), streams);
+        _deferredIncoming = (seq, _inbound.Unwrap(lastTsn), streams);
         if (!CompleteDeferredReset())
         {
             Respond(seq, ReconfigParameter.ResultInProgress);
@@ -144,19 +136,19 @@ public sealed partial class SctpAssociation
     /// <summary>Performs a waiting incoming reset if the cumulative TSN has reached its last TSN.</summary>
     private bool CompleteDeferredReset()
     {
-        if (deferredIncoming is not { } request || inbound is null || inbound.Cumulative < request.LastTsn)
+        if (_deferredIncoming is not { } request || _inbound is null || _inbound.Cumulative < request.LastTsn)
         {
             return false;
         }
-        deferredIncoming = null;
-        reassembler.Reset(request.Streams);
-        peerNextRequestSeq++;
-        lastResponseResult = ReconfigParameter.ResultPerformed;
+        _deferredIncoming = null;
+        _reassembler.Reset(request.Streams);
+        _peerNextRequestSeq++;
+        _lastResponseResult = ReconfigParameter.ResultPerformed;
         Respond(request.Seq, ReconfigParameter.ResultPerformed);
         Emit(SctpEvent.StreamsReset(SctpEventKind.IncomingStreamsReset, request.Streams));
         return true;
     }
 
     private void Respond(uint seq, uint result) =>
-        control.Enqueue(new ReconfigChunk([ReconfigParameter.Response(seq, result)]));
+        _control.Enqueue(new ReconfigChunk([ReconfigParameter.Response(seq, result)]));
 }

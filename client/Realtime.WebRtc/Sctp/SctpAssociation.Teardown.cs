@@ -3,14 +3,10 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Graceful SHUTDOWN (RFC 9260 §9.2), ABORT (§9.1), ERROR, and giving up on an unreachable peer (§8.1).</summary>
 public sealed partial class SctpAssociation
 {
-    private TimeSpan? t2Deadline;
-    private TimeSpan t2Timeout;
-    private int t2Retries;
-
     /// <summary>Closes gracefully once everything queued has been acknowledged.</summary>
     public void Shutdown(TimeSpan now)
     {
-        this.now = now;
+        _now = now;
         if (State == SctpAssociationState.Established)
         {
             State = SctpAssociationState.ShutdownPending;
@@ -30,16 +26,16 @@ public sealed partial class SctpAssociation
         {
             return;
         }
-        if (peerTag != 0)
+        if (_peerTag != 0)
         {
-            SendStandalone(peerTag, new AbortChunk(false, [SctpErrorCause.UserAbort(reason)]));
+            SendStandalone(_peerTag, new AbortChunk(false, [SctpErrorCause.UserAbort(reason)]));
         }
         EnterClosed(SctpEventKind.Aborted, reason);
     }
 
     private void TryProgressShutdown()
     {
-        if (!sender.IsIdle)
+        if (!_sender.IsIdle)
         {
             return;
         }
@@ -62,7 +58,7 @@ public sealed partial class SctpAssociation
         switch (State)
         {
             case SctpAssociationState.Established or SctpAssociationState.ShutdownPending or SctpAssociationState.ShutdownReceived:
-                sender.HandleCumulativeAck(shutdown.CumulativeTsnAck, now);
+                _sender.HandleCumulativeAck(shutdown.CumulativeTsnAck, _now);
                 State = SctpAssociationState.ShutdownReceived;
                 TryProgressShutdown();
                 break;
@@ -82,7 +78,7 @@ public sealed partial class SctpAssociation
     {
         if (State is SctpAssociationState.ShutdownSent or SctpAssociationState.ShutdownAckSent)
         {
-            control.Enqueue(new SignalChunk(SctpChunkType.ShutdownComplete));
+            _control.Enqueue(new SignalChunk(SctpChunkType.ShutdownComplete));
             EnterClosed(SctpEventKind.Closed, null);
         }
     }
@@ -97,27 +93,20 @@ public sealed partial class SctpAssociation
 
     private void SendShutdownChunk()
     {
-        control.Enqueue(State == SctpAssociationState.ShutdownSent
-            ? new ShutdownChunk((uint)inbound!.Cumulative)
+        _control.Enqueue(State == SctpAssociationState.ShutdownSent
+            ? new ShutdownChunk((uint)_inbound!.Cumulative)
             : new SignalChunk(SctpChunkType.ShutdownAck));
     }
 
-    private void StartT2()
-    {
-        t2Retries = 0;
-        t2Timeout = rto.Rto;
-        t2Deadline = now + t2Timeout;
-    }
+    private void StartT2() => _t2.Start(_now, _rto.Rto);
 
     private void OnT2Expired()
     {
-        if (++t2Retries > options.MaxRetransmissions)
+        if (!_t2.Rearm(_now))
         {
             Fail("peer did not complete the shutdown");
             return;
         }
-        t2Timeout = t2Timeout * 2 > options.RtoMax ? options.RtoMax : t2Timeout * 2;
-        t2Deadline = now + t2Timeout;
         SendShutdownChunk();
     }
 
@@ -142,7 +131,7 @@ public sealed partial class SctpAssociation
     /// <summary>Too many consecutive retransmission timeouts: the peer is unreachable (§8.1).</summary>
     private void CountError()
     {
-        if (++errorCount > options.MaxRetransmissions)
+        if (++_errorCount > _options.MaxRetransmissions)
         {
             Fail("peer unreachable: too many retransmissions");
         }
@@ -153,8 +142,10 @@ public sealed partial class SctpAssociation
     private void EnterClosed(SctpEventKind kind, string? reason)
     {
         State = SctpAssociationState.Closed;
-        ended = true;
-        t1Deadline = t2Deadline = delayedAckDeadline = heartbeatDeadline = reconfigDeadline = null;
+        _ended = true;
+        _t1.Stop();
+        _t2.Stop();
+        _delayedAckDeadline = _heartbeatDeadline = _reconfigDeadline = null;
         Emit(SctpEvent.Ended(kind, reason));
     }
 }

@@ -11,32 +11,59 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 public sealed partial class SctpAssociation
 {
-    private readonly SctpOptions options;
-    private readonly byte[] cookieKey = RandomNumberGenerator.GetBytes(32);
-    private readonly Queue<SctpChunk> control = new();
-    private readonly Queue<byte[]> transmits = new();
-    private readonly Queue<SctpEvent> events = new();
-    private readonly List<SctpEvent> delivered = [];
-    private RtoEstimator rto;
-    private SctpSender sender;
-    private SctpReassembler reassembler;
-    private InboundTsnTracker? inbound;
-    private uint localTag;
-    private uint localInitialTsn;
-    private uint peerTag;
-    private TimeSpan now;
-    private int errorCount;
-    private bool ended;
+    private readonly SctpOptions _options;
+    private readonly byte[] _cookieKey = RandomNumberGenerator.GetBytes(32);
+    private readonly Queue<SctpChunk> _control = new();
+    private readonly Queue<byte[]> _transmits = new();
+    private readonly Queue<SctpEvent> _events = new();
+    private readonly List<SctpEvent> _delivered = [];
+    private RtoEstimator _rto;
+    private SctpSender _sender;
+    private SctpReassembler _reassembler;
+    private InboundTsnTracker? _inbound;
+    private uint _localTag;
+    private uint _localInitialTsn;
+    private uint _peerTag;
+    private bool _peerSupportsReconfig;
+    private TimeSpan _now;
+    private int _errorCount;
+    private bool _ended;
+
+    // Handshake and shutdown: T1 resends INIT or COOKIE-ECHO (_t1Chunk), T2 resends SHUTDOWN or SHUTDOWN-ACK.
+    private readonly RetransmissionTimer _t1;
+    private readonly RetransmissionTimer _t2;
+    private SctpChunk? _t1Chunk;
+
+    // Acknowledging received DATA (RFC 9260 §6.2).
+    private TimeSpan? _delayedAckDeadline;
+    private bool _sackDue;
+    private bool _ackNow;
+    private int _packetsSinceSack;
+
+    // Heartbeats (RFC 9260 §8.3).
+    private TimeSpan? _heartbeatDeadline;
+    private (ulong Nonce, TimeSpan SentAt)? _heartbeatInFlight;
+
+    // Stream reset (RFC 6525): our request in flight, and the peer's request waiting for its last TSN.
+    private readonly SortedSet<ushort> _streamsToReset = [];
+    private (uint Seq, ushort[] Streams, uint LastTsn)? _requestInFlight;
+    private uint _nextRequestSeq;
+    private uint _peerNextRequestSeq;
+    private uint _lastResponseResult = ReconfigParameter.ResultPerformed;
+    private (uint Seq, long LastTsn, ushort[] Streams)? _deferredIncoming;
+    private TimeSpan? _reconfigDeadline;
 
     public SctpAssociation(SctpOptions? options = null)
     {
-        this.options = options ?? new SctpOptions();
-        localTag = RandomNonZero();
-        localInitialTsn = RandomUInt32();
-        rto = new RtoEstimator(this.options);
-        sender = new SctpSender(this.options, rto, localInitialTsn);
-        reassembler = new SctpReassembler(this.options.MaxReceiveMessageSize);
-        nextRequestSeq = localInitialTsn;
+        _options = options ?? new SctpOptions();
+        _localTag = RandomNonZero();
+        _localInitialTsn = RandomUInt32();
+        _rto = new RtoEstimator(_options);
+        _sender = new SctpSender(_options, _rto, _localInitialTsn);
+        _reassembler = new SctpReassembler(_options.MaxReceiveMessageSize);
+        _t1 = new RetransmissionTimer(_options.RtoMax, _options.MaxInitRetransmissions);
+        _t2 = new RetransmissionTimer(_options.RtoMax, _options.MaxRetransmissions);
+        _nextRequestSeq = _localInitialTsn;
     }
 
     public SctpAssociationState State { get; private set; } = SctpAssociationState.Closed;
@@ -47,16 +74,16 @@ public sealed partial class SctpAssociation
     public ushort InboundStreams { get; private set; }
 
     /// <summary>Whether the peer announced RE-CONFIG, without which stream resets are local only.</summary>
-    public bool PeerSupportsStreamReset => peerSupportsReconfig;
+    public bool PeerSupportsStreamReset => _peerSupportsReconfig;
 
     /// <summary>The current retransmission timeout, for diagnostics.</summary>
-    public TimeSpan Rto => rto.Rto;
+    public TimeSpan Rto => _rto.Rto;
 
     /// <summary>Starts the handshake by sending INIT (RFC 9260 §5.1). Only meaningful while closed.</summary>
     public void Connect(TimeSpan now)
     {
-        this.now = now;
-        if (State == SctpAssociationState.Closed && !ended)
+        _now = now;
+        if (State == SctpAssociationState.Closed && !_ended)
         {
             SendInit();
         }
@@ -66,7 +93,7 @@ public sealed partial class SctpAssociation
     /// <summary>Processes one received packet.</summary>
     public void HandlePacket(ReadOnlySpan<byte> bytes, TimeSpan now)
     {
-        this.now = now;
+        _now = now;
         SctpPacket packet;
         try
         {
@@ -76,7 +103,7 @@ public sealed partial class SctpAssociation
         {
             return; // RFC 9260 §6.8: bad checksums and garbage are dropped silently.
         }
-        if (packet.DestinationPort == options.LocalPort && AcceptsTag(packet))
+        if (packet.DestinationPort == _options.LocalPort && AcceptsTag(packet))
         {
             Dispatch(packet);
         }
@@ -86,23 +113,23 @@ public sealed partial class SctpAssociation
     /// <summary>Runs whatever timers have expired by <paramref name="now"/>.</summary>
     public void HandleTimeout(TimeSpan now)
     {
-        this.now = now;
+        _now = now;
         RunTimers();
         Flush();
     }
 
     /// <summary>The earliest instant <see cref="HandleTimeout"/> has work to do, or null when no timer runs.</summary>
-    public TimeSpan? PollTimeout() => State == SctpAssociationState.Closed ? null : Earliest(t1Deadline, t2Deadline, sender.T3Deadline, delayedAckDeadline, heartbeatDeadline, reconfigDeadline);
+    public TimeSpan? PollTimeout() => State == SctpAssociationState.Closed ? null : Earliest(_t1.Deadline, _t2.Deadline, _sender.T3Deadline, _delayedAckDeadline, _heartbeatDeadline, _reconfigDeadline);
 
     /// <summary>Takes the next packet to hand to DTLS.</summary>
-    public bool TryPollTransmit(out byte[] packet) => transmits.TryDequeue(out packet!);
+    public bool TryPollTransmit(out byte[] packet) => _transmits.TryDequeue(out packet!);
 
-    public bool TryPollEvent(out SctpEvent sctpEvent) => events.TryDequeue(out sctpEvent!);
+    public bool TryPollEvent(out SctpEvent sctpEvent) => _events.TryDequeue(out sctpEvent!);
 
     /// <summary>Queues a user message. Allowed before the association is up; it goes out once established.</summary>
     public void Send(ushort streamId, uint ppid, ReadOnlySpan<byte> payload, SctpSendOptions send = default)
     {
-        if (ended || State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed or SctpAssociationState.Established))
+        if (_ended || State is not (SctpAssociationState.Closed or SctpAssociationState.CookieWait or SctpAssociationState.CookieEchoed or SctpAssociationState.Established))
         {
             throw new InvalidOperationException($"Cannot send in state {State}.");
         }
@@ -110,14 +137,14 @@ public sealed partial class SctpAssociation
         {
             throw new ArgumentException("SCTP cannot carry an empty message; WebRTC sends one padding byte with an 'empty' PPID.", nameof(payload));
         }
-        sender.Enqueue(streamId, ppid, payload, send, now);
+        _sender.Enqueue(streamId, ppid, payload, send, _now);
         Flush();
     }
 
     /// <summary>Bytes queued on a stream that have not been sent yet (the browser's <c>bufferedAmount</c>).</summary>
-    public long BufferedAmount(ushort streamId) => sender.UnsentBytes(streamId);
+    public long BufferedAmount(ushort streamId) => _sender.UnsentBytes(streamId);
 
-    private void Emit(SctpEvent sctpEvent) => events.Enqueue(sctpEvent);
+    private void Emit(SctpEvent sctpEvent) => _events.Enqueue(sctpEvent);
 
     private void Dispatch(SctpPacket packet)
     {
@@ -170,9 +197,9 @@ public sealed partial class SctpAssociation
     /// <summary>Unrecognised chunk types: the top two bits decide skipping and reporting (RFC 9260 §3.2).</summary>
     private bool OnUnknownChunk(UnknownChunk unknown)
     {
-        if (unknown.Report && peerTag != 0)
+        if (unknown.Report && _peerTag != 0)
         {
-            control.Enqueue(new ErrorChunk([new SctpTlv(SctpErrorCause.UnrecognizedChunkType, unknown.Encode())]));
+            _control.Enqueue(new ErrorChunk([new SctpTlv(SctpErrorCause.UnrecognizedChunkType, unknown.Encode())]));
         }
         return unknown.SkipAndContinue;
     }
@@ -192,9 +219,9 @@ public sealed partial class SctpAssociation
         {
             InitChunk { IsAck: false } => packet.VerificationTag == 0 && packet.Chunks.Count == 1,
             CookieEchoChunk => true,
-            AbortChunk { ReflectedTag: true } => packet.VerificationTag == peerTag && peerTag != 0,
-            SignalChunk { Type: SctpChunkType.ShutdownComplete, ReflectedTag: true } => packet.VerificationTag == peerTag && peerTag != 0,
-            _ => packet.VerificationTag == localTag,
+            AbortChunk { ReflectedTag: true } => packet.VerificationTag == _peerTag && _peerTag != 0,
+            SignalChunk { Type: SctpChunkType.ShutdownComplete, ReflectedTag: true } => packet.VerificationTag == _peerTag && _peerTag != 0,
+            _ => packet.VerificationTag == _localTag,
         };
     }
 

@@ -5,12 +5,9 @@ namespace Realtime.WebRtc.Sctp;
 /// <summary>Error cause codes (RFC 9260 §3.3.10) and their readable form for ABORT reasons.</summary>
 internal static class SctpErrorCause
 {
-    public const ushort InvalidStreamIdentifier = 1;
-    public const ushort MissingMandatoryParameter = 2;
     public const ushort StaleCookie = 3;
     public const ushort UnrecognizedChunkType = 6;
     public const ushort UnrecognizedParameters = 8;
-    public const ushort NoUserData = 9;
     public const ushort UserInitiatedAbort = 12;
     public const ushort ProtocolViolation = 13;
 

@@ -11,7 +11,6 @@ internal static class SctpParameterType
     public const ushort CookiePreservative = 9;
     public const ushort SupportedAddressTypes = 12;
     public const ushort OutgoingResetRequest = 13;
-    public const ushort IncomingResetRequest = 14;
     public const ushort ReconfigResponse = 16;
     public const ushort EcnCapable = 0x8000;
     public const ushort ZeroChecksumAcceptable = 0x8001;

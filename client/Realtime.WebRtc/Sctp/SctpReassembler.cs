@@ -6,12 +6,12 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal sealed class SctpReassembler(int maxMessageSize)
 {
-    private readonly Dictionary<ushort, OrderedStream> streams = [];
-    private readonly SortedList<long, DataChunk> unordered = [];
-    private int unorderedBytes;
+    private readonly Dictionary<ushort, OrderedStream> _streams = [];
+    private readonly SortedList<long, DataChunk> _unordered = [];
+    private int _unorderedBytes;
 
     /// <summary>Payload bytes held waiting for missing fragments or earlier messages; they shrink the advertised window.</summary>
-    public long BufferedBytes => unorderedBytes + streams.Values.Sum(s => (long)s.Bytes);
+    public long BufferedBytes => _unorderedBytes + _streams.Values.Sum(s => (long)s.Bytes);
 
     public void Add(long tsn, DataChunk chunk, List<SctpEvent> delivered)
     {
@@ -28,10 +28,10 @@ internal sealed class SctpReassembler(int maxMessageSize)
     /// <summary>FORWARD-TSN: forget fragments at or below the new cumulative TSN and skip the listed SSNs.</summary>
     public void Forward(long newCumulative, IEnumerable<(ushort Stream, ushort Ssn)> skipped, List<SctpEvent> delivered)
     {
-        while (unordered.Count > 0 && unordered.Keys[0] <= newCumulative)
+        while (_unordered.Count > 0 && _unordered.Keys[0] <= newCumulative)
         {
-            unorderedBytes -= unordered.Values[0].Payload.Length;
-            unordered.RemoveAt(0);
+            _unorderedBytes -= _unordered.Values[0].Payload.Length;
+            _unordered.RemoveAt(0);
         }
         foreach (var (stream, ssn) in skipped)
         {
@@ -42,29 +42,29 @@ internal sealed class SctpReassembler(int maxMessageSize)
     /// <summary>Stream reset (RFC 6525 §5.2.2): the next message on these streams has SSN 0 again.</summary>
     public void Reset(IReadOnlyList<ushort> streamIds)
     {
-        foreach (ushort id in streamIds.Count == 0 ? [.. streams.Keys] : streamIds)
+        foreach (ushort id in streamIds.Count == 0 ? [.. _streams.Keys] : streamIds)
         {
-            streams.Remove(id);
+            _streams.Remove(id);
         }
     }
 
     private OrderedStream Stream(ushort id)
     {
-        if (!streams.TryGetValue(id, out OrderedStream? stream))
+        if (!_streams.TryGetValue(id, out OrderedStream? stream))
         {
             stream = new OrderedStream();
-            streams[id] = stream;
+            _streams[id] = stream;
         }
         return stream;
     }
 
     private void AddUnordered(long tsn, DataChunk chunk, List<SctpEvent> delivered)
     {
-        if (!unordered.TryAdd(tsn, chunk))
+        if (!_unordered.TryAdd(tsn, chunk))
         {
             return;
         }
-        unorderedBytes += chunk.Payload.Length;
+        _unorderedBytes += chunk.Payload.Length;
         if (FindUnorderedMessage(tsn) is not var (first, last))
         {
             return;
@@ -73,12 +73,12 @@ internal sealed class SctpReassembler(int maxMessageSize)
         int length = 0;
         for (long t = first; t <= last; t++)
         {
-            DataChunk part = unordered[t];
+            DataChunk part = _unordered[t];
             parts.Add(part);
             length += part.Payload.Length;
-            unordered.Remove(t);
+            _unordered.Remove(t);
         }
-        unorderedBytes -= length;
+        _unorderedBytes -= length;
         if (length <= maxMessageSize)
         {
             delivered.Add(SctpEvent.Message(chunk.StreamId, chunk.Ppid, FragmentRun.Join(parts, length), true));
@@ -89,18 +89,18 @@ internal sealed class SctpReassembler(int maxMessageSize)
     private (long First, long Last)? FindUnorderedMessage(long tsn)
     {
         long first = tsn;
-        while (!unordered[first].Beginning)
+        while (!_unordered[first].Beginning)
         {
-            if (!unordered.ContainsKey(first - 1) || unordered[first - 1].Ending)
+            if (!_unordered.ContainsKey(first - 1) || _unordered[first - 1].Ending)
             {
                 return null;
             }
             first--;
         }
         long last = tsn;
-        while (!unordered[last].Ending)
+        while (!_unordered[last].Ending)
         {
-            if (!unordered.ContainsKey(last + 1) || unordered[last + 1].Beginning)
+            if (!_unordered.ContainsKey(last + 1) || _unordered[last + 1].Beginning)
             {
                 return null;
             }

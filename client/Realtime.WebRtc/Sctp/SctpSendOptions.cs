@@ -5,7 +5,4 @@ namespace Realtime.WebRtc.Sctp;
 /// <see cref="MaxRetransmits"/> retransmissions or once <see cref="Lifetime"/> has passed; the receiver
 /// skips it via FORWARD-TSN.
 /// </summary>
-public readonly record struct SctpSendOptions(bool Unordered = false, int? MaxRetransmits = null, TimeSpan? Lifetime = null)
-{
-    public bool IsPartiallyReliable => MaxRetransmits is not null || Lifetime is not null;
-}
+public readonly record struct SctpSendOptions(bool Unordered = false, int? MaxRetransmits = null, TimeSpan? Lifetime = null);

@@ -8,25 +8,25 @@ namespace Realtime.WebRtc.Sctp;
 /// </summary>
 internal sealed class SctpSender
 {
-    private readonly SctpOptions options;
-    private readonly RtoEstimator rto;
-    private readonly LinkedList<OutboundFragment> pending = new();
-    private readonly List<OutboundFragment> inflight = []; // Consecutive TSNs from CumulativeAck + 1.
-    private readonly Dictionary<ushort, ushort> nextSsn = [];
-    private readonly Dictionary<ushort, long> unsentBytes = [];
-    private long nextTsn;
-    private long partialBytesAcked;
-    private long? fastRecoveryExit;
-    private bool fastRetransmitDue;
-    private long forwardTsnPoint;
+    private readonly SctpOptions _options;
+    private readonly RtoEstimator _rto;
+    private readonly LinkedList<OutboundFragment> _pending = new();
+    private readonly List<OutboundFragment> _inflight = []; // Consecutive TSNs from CumulativeAck + 1.
+    private readonly Dictionary<ushort, ushort> _nextSsn = [];
+    private readonly Dictionary<ushort, long> _unsentBytes = [];
+    private long _nextTsn;
+    private long _partialBytesAcked;
+    private long? _fastRecoveryExit;
+    private bool _fastRetransmitDue;
+    private long _forwardTsnPoint;
 
     public SctpSender(SctpOptions options, RtoEstimator rto, uint initialTsn)
     {
-        this.options = options;
-        this.rto = rto;
-        nextTsn = initialTsn;
-        CumulativeAck = nextTsn - 1;
-        forwardTsnPoint = CumulativeAck;
+        _options = options;
+        _rto = rto;
+        _nextTsn = initialTsn;
+        CumulativeAck = _nextTsn - 1;
+        _forwardTsnPoint = CumulativeAck;
         Cwnd = Math.Min(4 * options.Mtu, Math.Max(2 * options.Mtu, 4380));
         Ssthresh = options.ReceiveWindow;
         PeerReceiveWindow = options.ReceiveWindow;
@@ -40,12 +40,10 @@ internal sealed class SctpSender
     public bool PeerSupportsForwardTsn { get; set; }
     public TimeSpan? T3Deadline { get; private set; }
 
-    public bool HasPending => pending.Count > 0;
-    public bool HasOutstanding => inflight.Count > 0;
-    public bool IsIdle => pending.Count == 0 && inflight.Count == 0;
-    public long LastAssignedTsn => nextTsn - 1;
+    public bool IsIdle => _pending.Count == 0 && _inflight.Count == 0;
+    public long LastAssignedTsn => _nextTsn - 1;
 
-    private int MaxFragment => options.Mtu - SctpPacket.HeaderLength - SctpChunk.HeaderLength - DataChunk.FixedLength;
+    private int MaxFragment => _options.Mtu - SctpPacket.HeaderLength - SctpChunk.HeaderLength - DataChunk.FixedLength;
 
     /// <summary>The peer's initial receiver window, from its INIT or INIT-ACK.</summary>
     public void SetPeerWindow(uint window) => PeerReceiveWindow = window;
@@ -53,31 +51,31 @@ internal sealed class SctpSender
     public void Enqueue(ushort streamId, uint ppid, ReadOnlySpan<byte> payload, SctpSendOptions send, TimeSpan now)
     {
         ushort ssn = send.Unordered ? (ushort)0 : NextSsn(streamId);
-        var message = new OutboundMessage(streamId, ssn, send, send.Lifetime is { } life ? now + life : null);
+        var message = new OutboundMessage(streamId, send, send.Lifetime is { } life ? now + life : null);
         int offset = 0;
         do
         {
             int length = Math.Min(MaxFragment, payload.Length - offset);
             var chunk = new DataChunk(0, streamId, ssn, ppid, payload.Slice(offset, length).ToArray(),
                 offset == 0, offset + length == payload.Length, send.Unordered);
-            pending.AddLast(new OutboundFragment(chunk, message));
+            _pending.AddLast(new OutboundFragment(chunk, message));
             offset += length;
         }
         while (offset < payload.Length);
-        unsentBytes[streamId] = UnsentBytes(streamId) + payload.Length;
+        _unsentBytes[streamId] = UnsentBytes(streamId) + payload.Length;
     }
 
-    public long UnsentBytes(ushort streamId) => unsentBytes.GetValueOrDefault(streamId);
+    public long UnsentBytes(ushort streamId) => _unsentBytes.GetValueOrDefault(streamId);
 
     public bool HasUnsentFor(IReadOnlyCollection<ushort> streamIds) => streamIds.Any(id => UnsentBytes(id) > 0);
 
     /// <summary>After an outgoing stream reset the stream's SSNs start again at 0 (RFC 6525 §5.1.2).</summary>
-    public void ResetSsn(ushort streamId) => nextSsn.Remove(streamId);
+    public void ResetSsn(ushort streamId) => _nextSsn.Remove(streamId);
 
     private ushort NextSsn(ushort streamId)
     {
-        ushort ssn = nextSsn.GetValueOrDefault(streamId);
-        nextSsn[streamId] = (ushort)(ssn + 1);
+        ushort ssn = _nextSsn.GetValueOrDefault(streamId);
+        _nextSsn[streamId] = (ushort)(ssn + 1);
         return ssn;
     }
 
@@ -85,7 +83,7 @@ internal sealed class SctpSender
     public bool HandleSack(SackChunk sack, TimeSpan now)
     {
         long cumulative = CumulativeAck + (int)(sack.CumulativeTsnAck - (uint)CumulativeAck);
-        if (cumulative < CumulativeAck || cumulative >= nextTsn)
+        if (cumulative < CumulativeAck || cumulative >= _nextTsn)
         {
             return false; // Stale (reordered) SACK, or one acknowledging TSNs never sent.
         }
@@ -114,14 +112,14 @@ internal sealed class SctpSender
         int count = (int)(cumulative - CumulativeAck);
         for (int i = 0; i < count; i++)
         {
-            acked += Acknowledge(inflight[i], now);
+            acked += Acknowledge(_inflight[i], now);
         }
-        inflight.RemoveRange(0, count);
+        _inflight.RemoveRange(0, count);
         CumulativeAck = cumulative;
-        forwardTsnPoint = Math.Max(forwardTsnPoint, cumulative);
-        if (fastRecoveryExit is { } exit && cumulative >= exit)
+        _forwardTsnPoint = Math.Max(_forwardTsnPoint, cumulative);
+        if (_fastRecoveryExit is { } exit && cumulative >= exit)
         {
-            fastRecoveryExit = null;
+            _fastRecoveryExit = null;
         }
         return acked;
     }
@@ -134,11 +132,11 @@ internal sealed class SctpSender
             for (long tsn = CumulativeAck + start; tsn <= CumulativeAck + end; tsn++)
             {
                 int index = (int)(tsn - CumulativeAck - 1);
-                if (index < 0 || index >= inflight.Count || inflight[index].Acked)
+                if (index < 0 || index >= _inflight.Count || _inflight[index].Acked)
                 {
                     continue;
                 }
-                acked += Acknowledge(inflight[index], now);
+                acked += Acknowledge(_inflight[index], now);
                 highestNewlyAcked = Math.Max(highestNewlyAcked, tsn);
             }
         }
@@ -166,7 +164,7 @@ internal sealed class SctpSender
         // Karn's rule: only never-retransmitted chunks give unambiguous RTT samples.
         if (fragment.Transmissions == 1)
         {
-            rto.Measure(now - fragment.SentAt);
+            _rto.Measure(now - fragment.SentAt);
         }
         return fragment.Size;
     }
@@ -177,7 +175,7 @@ internal sealed class SctpSender
     /// </summary>
     private void CountMisses(long highestNewlyAcked)
     {
-        foreach (OutboundFragment fragment in inflight)
+        foreach (OutboundFragment fragment in _inflight)
         {
             if (fragment.Tsn >= highestNewlyAcked)
             {
@@ -193,12 +191,12 @@ internal sealed class SctpSender
 
     private void MarkForFastRetransmit(OutboundFragment fragment)
     {
-        if (fastRecoveryExit is null)
+        if (_fastRecoveryExit is null)
         {
-            Ssthresh = Math.Max(Cwnd / 2, 4L * options.Mtu);
+            Ssthresh = Math.Max(Cwnd / 2, 4L * _options.Mtu);
             Cwnd = Ssthresh;
-            partialBytesAcked = 0;
-            fastRecoveryExit = nextTsn - 1;
+            _partialBytesAcked = 0;
+            _fastRecoveryExit = _nextTsn - 1;
         }
         if (fragment.InFlight)
         {
@@ -206,50 +204,50 @@ internal sealed class SctpSender
         }
         fragment.Retransmit = true;
         fragment.FastRetransmitted = true;
-        fastRetransmitDue = true;
+        _fastRetransmitDue = true;
     }
 
     /// <summary>Slow start below ssthresh, congestion avoidance above it (RFC 9260 §7.2.1, §7.2.2).</summary>
     private void GrowWindow(long acked, long flightBefore)
     {
-        if (fastRecoveryExit is not null || flightBefore < Cwnd - options.Mtu)
+        if (_fastRecoveryExit is not null || flightBefore < Cwnd - _options.Mtu)
         {
             return; // Not in fast recovery, and only when the window was actually in use.
         }
         if (Cwnd <= Ssthresh)
         {
-            Cwnd += Math.Min(acked, options.Mtu);
+            Cwnd += Math.Min(acked, _options.Mtu);
             return;
         }
-        partialBytesAcked += acked;
-        if (partialBytesAcked >= Cwnd)
+        _partialBytesAcked += acked;
+        if (_partialBytesAcked >= Cwnd)
         {
-            partialBytesAcked -= Cwnd;
-            Cwnd += options.Mtu;
+            _partialBytesAcked -= Cwnd;
+            Cwnd += _options.Mtu;
         }
     }
 
     private void RestartT3(TimeSpan now, bool advanced)
     {
-        if (inflight.All(f => f.Acked || f.Message.Abandoned))
+        if (_inflight.All(f => f.Acked || f.Message.Abandoned))
         {
             T3Deadline = null;
         }
         else if (advanced || T3Deadline is null)
         {
-            T3Deadline = now + rto.Rto;
+            T3Deadline = now + _rto.Rto;
         }
     }
 
     /// <summary>T3-rtx expired (RFC 9260 §6.3.3): collapse cwnd, back off RTO, resend everything outstanding.</summary>
     public void OnT3Expired(TimeSpan now)
     {
-        Ssthresh = Math.Max(Cwnd / 2, 4L * options.Mtu);
-        Cwnd = options.Mtu;
-        partialBytesAcked = 0;
-        fastRecoveryExit = null;
-        rto.BackOff();
-        foreach (OutboundFragment fragment in inflight)
+        Ssthresh = Math.Max(Cwnd / 2, 4L * _options.Mtu);
+        Cwnd = _options.Mtu;
+        _partialBytesAcked = 0;
+        _fastRecoveryExit = null;
+        _rto.BackOff();
+        foreach (OutboundFragment fragment in _inflight)
         {
             if (fragment.InFlight)
             {
@@ -257,7 +255,7 @@ internal sealed class SctpSender
                 fragment.Retransmit = true;
             }
         }
-        T3Deadline = now + rto.Rto;
+        T3Deadline = now + _rto.Rto;
     }
 
     /// <summary>Adds retransmissions, then new data, to a packet being built, within cwnd, peer window and room.</summary>
@@ -269,7 +267,7 @@ internal sealed class SctpSender
 
     private void FillRetransmissions(List<SctpChunk> chunks, ref int room, TimeSpan now)
     {
-        foreach (OutboundFragment fragment in inflight)
+        foreach (OutboundFragment fragment in _inflight)
         {
             if (!fragment.Retransmit || fragment.Acked)
             {
@@ -280,18 +278,18 @@ internal sealed class SctpSender
                 continue;
             }
             // A fast retransmission goes out at once whatever cwnd says (RFC 9260 §7.2.4 step 3).
-            if ((!fastRetransmitDue && FlightSize >= Cwnd) || fragment.Chunk.EncodedLength > room)
+            if ((!_fastRetransmitDue && FlightSize >= Cwnd) || fragment.Chunk.EncodedLength > room)
             {
                 break;
             }
             Transmit(fragment, chunks, ref room, now);
         }
-        fastRetransmitDue = false;
+        _fastRetransmitDue = false;
     }
 
     private void FillNewData(List<SctpChunk> chunks, ref int room, TimeSpan now)
     {
-        while (pending.First is { Value: var fragment })
+        while (_pending.First is { Value: var fragment })
         {
             // An expired message is dropped only before its first fragment leaves; once started it is finished.
             if (fragment.Message.Abandoned || (fragment.Message.ExpiresAt is { } expiry && now >= expiry && fragment.Chunk.Beginning))
@@ -304,11 +302,11 @@ internal sealed class SctpSender
             {
                 return;
             }
-            pending.RemoveFirst();
-            unsentBytes[fragment.Message.StreamId] -= fragment.Size;
-            fragment.Tsn = nextTsn++;
+            _pending.RemoveFirst();
+            _unsentBytes[fragment.Message.StreamId] -= fragment.Size;
+            fragment.Tsn = _nextTsn++;
             fragment.Chunk.Tsn = (uint)fragment.Tsn;
-            inflight.Add(fragment);
+            _inflight.Add(fragment);
             Transmit(fragment, chunks, ref room, now);
             PeerReceiveWindow = Math.Max(0, PeerReceiveWindow - fragment.Size);
         }
@@ -322,13 +320,13 @@ internal sealed class SctpSender
         fragment.Transmissions++;
         fragment.SentAt = now;
         FlightSize += fragment.Size;
-        T3Deadline ??= now + rto.Rto;
+        T3Deadline ??= now + _rto.Rto;
     }
 
     /// <summary>Gives a message up: its fragments leave the flight and its unsent fragments are discarded.</summary>
     private void Abandon(OutboundMessage message)
     {
-        foreach (OutboundFragment fragment in inflight)
+        foreach (OutboundFragment fragment in _inflight)
         {
             if (fragment.Message == message && fragment.InFlight)
             {
@@ -340,13 +338,13 @@ internal sealed class SctpSender
             }
         }
         message.Abandoned = true;
-        for (LinkedListNode<OutboundFragment>? node = pending.First; node is not null;)
+        for (LinkedListNode<OutboundFragment>? node = _pending.First; node is not null;)
         {
             LinkedListNode<OutboundFragment>? next = node.Next;
             if (node.Value.Message == message)
             {
-                unsentBytes[message.StreamId] -= node.Value.Size;
-                pending.Remove(node);
+                _unsentBytes[message.StreamId] -= node.Value.Size;
+                _pending.Remove(node);
             }
             node = next;
         }
@@ -371,7 +369,7 @@ internal sealed class SctpSender
     {
         long point = CumulativeAck;
         var skipped = new Dictionary<ushort, ushort>();
-        foreach (OutboundFragment fragment in inflight)
+        foreach (OutboundFragment fragment in _inflight)
         {
             if (!fragment.Message.Abandoned)
             {
@@ -383,14 +381,14 @@ internal sealed class SctpSender
                 skipped[fragment.Chunk.StreamId] = fragment.Chunk.Ssn;
             }
         }
-        if (point <= forwardTsnPoint)
+        if (point <= _forwardTsnPoint)
         {
             return null;
         }
-        forwardTsnPoint = point;
+        _forwardTsnPoint = point;
         return new ForwardTsnChunk((uint)point, [.. skipped.Select(p => (p.Key, p.Value))]);
     }
 
     /// <summary>Allows the FORWARD-TSN to be sent again (after a T3 expiry it may have been lost).</summary>
-    public void RearmForwardTsn() => forwardTsnPoint = CumulativeAck;
+    public void RearmForwardTsn() => _forwardTsnPoint = CumulativeAck;
 }

@@ -8,6 +8,5 @@ public sealed class SdpParseException(int lineNumber, string reason, string? lin
     : FormatException(line is null ? $"SDP line {lineNumber}: {reason}" : $"SDP line {lineNumber}: {reason} ('{line}')")
 {
     public int LineNumber { get; } = lineNumber;
-    public string Reason { get; } = reason;
     public string? Line { get; } = line;
 }

@@ -21,7 +21,6 @@ public sealed record SdpTransportInfo
     public SdpSetup? Setup { get; init; }
     public IReadOnlyList<IceCandidate> Candidates { get; init; } = [];
     public bool EndOfCandidates { get; init; }
-    public IReadOnlyList<string> BundleMids { get; init; } = [];
 
     /// <summary>The accepted audio section, if any.</summary>
     public MediaDescription? Audio { get; init; }
@@ -50,7 +49,6 @@ public sealed record SdpTransportInfo
             Setup = tagged.Setup ?? description.Setup,
             Candidates = [.. bundled.SelectMany(m => m.Candidates).DistinctBy(c => c.ToSdpValue())],
             EndOfCandidates = bundled.Any(m => m.EndOfCandidates) || description.EndOfCandidates,
-            BundleMids = bundle,
             Audio = bundled.FirstOrDefault(m => m.Kind == "audio"),
             Data = bundled.FirstOrDefault(m => m.IsDataChannel),
         };

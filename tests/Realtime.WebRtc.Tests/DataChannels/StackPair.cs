@@ -7,10 +7,14 @@ namespace Realtime.WebRtc.Tests.DataChannels;
 /// <summary>
 /// Two full DTLS + SCTP + DCEP stacks (side 0 DTLS client, side 1 DTLS server) over a <see cref="LossyLink"/>.
 /// SCTP runs on the fake clock. The DTLS handshake runs in BouncyCastle's real time, so until both ends are
-/// connected the pump waits in short real sleeps instead of fast-forwarding SCTP timers past it.
+/// connected the pump waits for a side's <see cref="DataChannelTransport.TransmitReady"/> (a flight
+/// retransmission) instead of fast-forwarding SCTP timers past it.
 /// </summary>
 internal sealed class StackPair : IDisposable
 {
+    // Not disposed: a late retransmission signal from the thread pool must not find it gone.
+    private readonly SemaphoreSlim _transmitReady = new(0);
+
     public StackPair(LossyLink link, DataChannelTransportOptions? options = null)
     {
         Link = link;
@@ -28,6 +32,7 @@ internal sealed class StackPair : IDisposable
         {
             int side = i;
             Sides[i].OnDataChannel += channel => Remote[side].Add(channel);
+            Sides[i].TransmitReady += () => _transmitReady.Release();
         }
     }
 
@@ -65,11 +70,10 @@ internal sealed class StackPair : IDisposable
             TimeSpan? next = NextEvent();
             if (next is null || !BothDtlsConnected() && next > Now + TimeSpan.FromMilliseconds(100))
             {
-                if (Environment.TickCount64 > wallDeadline)
+                if (!_transmitReady.Wait(TimeSpan.FromMilliseconds(Math.Max(0, wallDeadline - Environment.TickCount64))))
                 {
-                    return false;
+                    return done();
                 }
-                Thread.Sleep(1); // Waiting for BouncyCastle's own retransmission timer.
                 continue;
             }
             if (next > deadline)

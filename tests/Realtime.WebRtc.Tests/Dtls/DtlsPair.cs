@@ -3,17 +3,23 @@ using Realtime.WebRtc.Dtls;
 namespace Realtime.WebRtc.Tests.Dtls;
 
 /// <summary>
-/// A DTLS client and server joined in memory. The handshake runs on BouncyCastle's worker threads with its
-/// own wall-clock retransmission timer, so this pump polls in real time (briefly) until both settle.
+/// A DTLS client and server joined in memory. Every driver call returns once the worker has digested it, so
+/// the pump shuttles until nothing moves; only BouncyCastle's own wall-clock retransmission timer produces
+/// datagrams between calls, and the pump then waits for its <see cref="DtlsEndpoint.OutputReady"/> signal.
 /// </summary>
 internal sealed class DtlsPair : IDisposable
 {
+    // Not disposed: a late retransmission signal from the thread pool must not find it gone.
+    private readonly SemaphoreSlim _outputReady = new(0);
+
     public DtlsPair(DtlsOptions? clientOptions = null, DtlsOptions? serverOptions = null, DtlsFingerprint? clientExpects = null, DtlsFingerprint? serverExpects = null)
     {
         ClientCertificate = DtlsCertificate.Generate();
         ServerCertificate = DtlsCertificate.Generate();
         Client = new DtlsEndpoint(DtlsRole.Client, ClientCertificate, clientExpects ?? ServerCertificate.Fingerprint, clientOptions);
         Server = new DtlsEndpoint(DtlsRole.Server, ServerCertificate, serverExpects ?? ClientCertificate.Fingerprint, serverOptions);
+        Client.OutputReady += () => _outputReady.Release();
+        Server.OutputReady += () => _outputReady.Release();
     }
 
     public DtlsCertificate ClientCertificate { get; }
@@ -39,13 +45,9 @@ internal sealed class DtlsPair : IDisposable
         long deadline = Environment.TickCount64 + (long)(seconds * 1000);
         while (!done())
         {
-            if (!Shuttle())
+            if (!Shuttle() && !_outputReady.Wait(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64))))
             {
-                if (Environment.TickCount64 > deadline)
-                {
-                    return false;
-                }
-                Thread.Sleep(2);
+                return done();
             }
         }
         return true;

@@ -44,7 +44,7 @@ public sealed class IceAgentRequestTests
         Assert.Equal(Peer, lite.SelectedPair!.Remote.EndPoint);
         Assert.Equal(IceCandidateType.PeerReflexive, lite.SelectedPair.Remote.Type);
         Assert.Equal(0x6e0001ffu, lite.SelectedPair.Remote.Priority);
-        Assert.Contains(Events(lite), e => e is IceSelectedPairChangedEvent);
+        Assert.Same(lite.SelectedPair, Assert.Single(Events(lite).OfType<IceSelectedPairChangedEvent>()).Pair);
     }
 
     [Theory]

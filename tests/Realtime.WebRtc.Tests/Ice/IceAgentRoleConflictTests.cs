@@ -21,7 +21,8 @@ public sealed class IceAgentRoleConflictTests
         (SimulatedPeer winner, SimulatedPeer loser) = a > b ? (sim.A, sim.B) : (sim.B, sim.A);
         Assert.Equal(IceRole.Controlling, winner.Agent.Role);
         Assert.Equal(IceRole.Controlled, loser.Agent.Role);
-        Assert.Single(sim.A.Events.Concat(sim.B.Events).Select(e => e.Event).OfType<IceRoleChangedEvent>());
+        IceRoleChangedEvent switched = Assert.Single(sim.A.Events.Concat(sim.B.Events).Select(e => e.Event).OfType<IceRoleChangedEvent>());
+        Assert.NotEqual(role, switched.Role);
         Assert.True(winner.Agent.SelectedPair!.Nominated);
         Assert.Equal(winner.Agent.SelectedPair.Priority, loser.Agent.SelectedPair!.Priority);
     }

@@ -28,6 +28,8 @@ public sealed class RtcPeerConnectionTests
         RtcSessionDescription answer = answerer.CreateAnswer();
         answerer.SetLocalDescription(answer);
         offerer.SetRemoteDescription(answer);
+        Assert.Equal((offer, answer), (offerer.LocalDescription, offerer.RemoteDescription));
+        Assert.Equal((answer, offer), (answerer.LocalDescription, answerer.RemoteDescription));
         Assert.Contains("a=setup:" + answerSetup.ToString().ToLowerInvariant(), answer.Sdp, StringComparison.Ordinal);
         Assert.Equal(answerSetup == SdpSetup.Active ? DtlsRole.Server : DtlsRole.Client, offerer.DtlsRole);
 
@@ -110,9 +112,9 @@ public sealed class RtcPeerConnectionTests
 
     private sealed class MessageSink
     {
-        private readonly System.Threading.Channels.Channel<DataChannelMessage> messages = System.Threading.Channels.Channel.CreateUnbounded<DataChannelMessage>();
+        private readonly System.Threading.Channels.Channel<DataChannelMessage> _messages = System.Threading.Channels.Channel.CreateUnbounded<DataChannelMessage>();
 
-        public MessageSink(DataChannel channel) => channel.OnMessage += m => messages.Writer.TryWrite(m);
+        public MessageSink(DataChannel channel) => channel.OnMessage += m => _messages.Writer.TryWrite(m);
 
         public async Task<DataChannelMessage[]> TakeAsync(int count, TimeSpan limit)
         {
@@ -120,7 +122,7 @@ public sealed class RtcPeerConnectionTests
             var taken = new DataChannelMessage[count];
             for (int i = 0; i < count; i++)
             {
-                taken[i] = await messages.Reader.ReadAsync(timeout.Token);
+                taken[i] = await _messages.Reader.ReadAsync(timeout.Token);
             }
             return taken;
         }

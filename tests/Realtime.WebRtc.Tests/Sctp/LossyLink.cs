@@ -7,9 +7,9 @@ namespace Realtime.WebRtc.Tests.Sctp;
 /// </summary>
 internal sealed class LossyLink(int seed, double loss = 0, double duplication = 0, double minDelayMs = 5, double maxDelayMs = 25)
 {
-    private readonly Random random = new(seed);
-    private readonly PriorityQueue<(int To, byte[] Data), (TimeSpan At, long Order)> inFlight = new();
-    private long order;
+    private readonly Random _random = new(seed);
+    private readonly PriorityQueue<(int To, byte[] Data), (TimeSpan At, long Order)> _inFlight = new();
+    private long _order;
 
     /// <summary>When set, decides per datagram (sender, bytes) whether to drop it, in addition to random loss.</summary>
     public Func<int, byte[], bool>? Filter { get; set; }
@@ -20,25 +20,25 @@ internal sealed class LossyLink(int seed, double loss = 0, double duplication = 
     public void Send(int from, byte[] datagram, TimeSpan now)
     {
         Sent++;
-        if (random.NextDouble() < loss || Filter?.Invoke(from, datagram) == true)
+        if (_random.NextDouble() < loss || Filter?.Invoke(from, datagram) == true)
         {
             Dropped++;
             return;
         }
         Schedule(1 - from, datagram, now);
-        if (random.NextDouble() < duplication)
+        if (_random.NextDouble() < duplication)
         {
             Schedule(1 - from, datagram, now);
         }
     }
 
-    public TimeSpan? NextDelivery => inFlight.TryPeek(out _, out var key) ? key.At : null;
+    public TimeSpan? NextDelivery => _inFlight.TryPeek(out _, out var key) ? key.At : null;
 
     public bool TryReceive(TimeSpan now, out int to, out byte[] datagram)
     {
-        if (inFlight.TryPeek(out var item, out var key) && key.At <= now)
+        if (_inFlight.TryPeek(out var item, out var key) && key.At <= now)
         {
-            inFlight.Dequeue();
+            _inFlight.Dequeue();
             (to, datagram) = item;
             return true;
         }
@@ -48,7 +48,7 @@ internal sealed class LossyLink(int seed, double loss = 0, double duplication = 
 
     private void Schedule(int to, byte[] datagram, TimeSpan now)
     {
-        double delay = minDelayMs + random.NextDouble() * (maxDelayMs - minDelayMs);
-        inFlight.Enqueue((to, datagram), (now + TimeSpan.FromMilliseconds(delay), order++));
+        double delay = minDelayMs + _random.NextDouble() * (maxDelayMs - minDelayMs);
+        _inFlight.Enqueue((to, datagram), (now + TimeSpan.FromMilliseconds(delay), _order++));
     }
 }

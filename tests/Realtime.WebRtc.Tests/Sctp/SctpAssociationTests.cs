@@ -25,6 +25,7 @@ public sealed class SctpAssociationTests
         Assert.Equal(SctpAssociationState.Established, pair.A.State);
         Assert.Equal(SctpAssociationState.Established, pair.B.State);
         Assert.Equal((ushort)65535, pair.A.OutboundStreams);
+        Assert.Equal((ushort)65535, pair.B.InboundStreams);
     }
 
     [Fact]

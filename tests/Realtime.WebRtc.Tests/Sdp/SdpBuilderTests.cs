@@ -134,8 +134,9 @@ public sealed class SdpBuilderTests
     [Fact]
     public void Our_offer_answered_by_our_emulator_round_trips_the_transport_both_ways()
     {
-        var emulator = new SdpLocalTransport(new IceCredentials("emul", "emulator-password-123456"),
-            SdpFingerprint.Sha256("emulator certificate"u8), [IceCandidate.CreateHost(new IPEndPoint(IPAddress.Loopback, 3478))]) { IceLite = true };
+        IceCandidate[] candidates = [IceCandidate.CreateHost(new IPEndPoint(IPAddress.Loopback, 3478))];
+        var credentials = new IceCredentials("emul", "emulator-password-123456");
+        var emulator = new SdpLocalTransport(credentials, SdpFingerprint.Sha256("emulator certificate"u8), candidates) { IceLite = true };
         SessionDescription offer = SessionDescription.Parse(SdpOfferBuilder.Build(Local, new SdpOfferOptions { AudioSsrc = 1234 }).ToString());
 
         SessionDescription answer = SessionDescription.Parse(SdpAnswerBuilder.Build(offer, emulator, new SdpAnswerOptions { AudioSsrc = 5678 }).ToString());
