@@ -87,6 +87,11 @@ internal sealed record OpenAIError(int Status, string Message, string Type, stri
     public static OpenAIError CallNotFound(string callId) => new(StatusCodes.Status404NotFound,
         $"Call '{Shorten(callId)}' not found.", InvalidRequest, "call_id", "call_not_found");
 
+    /// <summary>A valid <c>ek_</c> secret, but not the one that opened the call it tries to end.</summary>
+    public static OpenAIError NotTheCallsSecret(string callId) => new(StatusCodes.Status403Forbidden,
+        $"This secret did not open call '{Shorten(callId)}'. End a call with the secret that opened it, or with an API key.",
+        InvalidRequest, null, "call_not_owned");
+
     /// <summary>Only for a bug in the emulator itself: no request is meant to reach this.</summary>
     public static OpenAIError ServerError() => new(StatusCodes.Status500InternalServerError,
         "The server had an error while processing your request. Sorry about that!", "server_error", null, null);
