@@ -33,7 +33,9 @@ internal static class CallOfferReader
         var boundary = HeaderUtilities.RemoveQuotes(parsed?.Boundary ?? default).Value;
         if (string.Equals(mediaType, "multipart/form-data", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(boundary))
         {
-            return await ReadFormAsync(new MultipartReader(boundary, request.Body) { BodyLengthLimit = MaxBytes }, cancel);
+            // Room above the cap, so a named part over it is cut off by CappedBody (a 413 like any oversized body)
+            // before the reader's own limit, which bounds the parts that are skipped.
+            return await ReadFormAsync(new MultipartReader(boundary, request.Body) { BodyLengthLimit = 2 * MaxBytes }, cancel);
         }
         return (null, OpenAIError.UnsupportedContentType(request.ContentType));
     }

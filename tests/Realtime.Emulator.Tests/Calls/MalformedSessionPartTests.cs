@@ -47,6 +47,21 @@ public sealed class MalformedSessionPartTests(CallsHost host) : IClassFixture<Ca
         await OpenAIErrorAssert.IsErrorAsync(await PostAsync(secret, content), HttpStatusCode.BadRequest, "invalid_multipart", null);
     }
 
+    [Fact]
+    public async Task A_chunked_session_part_over_64_KiB_is_413()
+    {
+        var secret = await host.MintSecretAsync();
+        var big = "{\"type\":\"realtime\",\"instructions\":\"" + new string('x', 70 * 1024) + "\"}";
+        var form = new MultipartFormDataContent { { new StringContent("v=0\r\n", Encoding.UTF8, "application/sdp"), "sdp" }, { new StringContent(big, Encoding.UTF8, "application/json"), "session" } };
+        var chunked = new StreamContent(await form.ReadAsStreamAsync());
+        chunked.Headers.ContentType = form.Headers.ContentType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, CallsHost.CallsPath) { Content = chunked };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        request.Headers.TransferEncodingChunked = true;
+
+        await OpenAIErrorAssert.IsErrorAsync(await host.Client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "request_too_large", null);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string secret, HttpContent content)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, CallsHost.CallsPath) { Content = content };
