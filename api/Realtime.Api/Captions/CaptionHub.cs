@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Realtime.Api.Auth;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
+using Realtime.Emulator.Http;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
 
@@ -48,6 +49,8 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
         var caller = Caller.From(Context.User!);
         var session = await FindAsync(sessionId, caller);
         if (!SessionAccess.IsOwner(caller, session)) throw new HubException("Only the session's owner can publish to it.");
+        // Checked before the parser reads a field: a duplicate name, invalid UTF-8 or an unpaired surrogate refuses the batch.
+        if (StrictJson.FindProblem(events) is { } malformed) throw new HubException($"The events were refused: {malformed}");
         var (parsed, error) = CaptionEventParser.ParseBatch(events);
         if (error is not null) throw new HubException($"The events were refused: {error}");
         var ack = await grains.GetGrain<ISessionGrain>(sessionId).Publish(caller.TenantId, caller.UserId, parsed!);

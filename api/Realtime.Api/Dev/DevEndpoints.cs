@@ -36,6 +36,7 @@ public static partial class DevEndpoints
         return TypedResults.Ok(new { token });
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]
+    // \z, not $: '$' also matches before a final newline.
+    [GeneratedRegex(@"\A[A-Za-z0-9._@-]{1,128}\z")]
     private static partial Regex UserPattern();
 }

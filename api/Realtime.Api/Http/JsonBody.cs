@@ -7,13 +7,14 @@ namespace Realtime.Api.Http;
 
 /// <summary>
 /// Reads a JSON request body with a hard size cap, whatever server hosts the app: over the cap → 413,
-/// not JSON → 400, a content type other than JSON → 415. An empty body reads as null.
+/// not JSON → 400, a content type other than JSON → 415. An empty body reads as null. The JSON is read strictly
+/// (<see cref="StrictJson"/>): a duplicate property, invalid UTF-8 or an unpaired surrogate is a 400 naming it.
 /// </summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+    private const int MaxDepth = 32;
 
     public static async Task<(JsonNode? Node, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public static class JsonBody
 
     // An empty (or blank) body reads as null.
     private static JsonNode? Parse(ReadOnlySpan<byte> bytes) =>
-        bytes.Trim(" \t\r\n"u8).IsEmpty ? null : JsonNode.Parse(bytes, documentOptions: ParseOptions);
+        bytes.Trim(" \t\r\n"u8).IsEmpty ? null : StrictJson.ParseNode(bytes, MaxDepth);
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)

@@ -7,6 +7,7 @@ public static partial class TenantId
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    // \z, not $: '$' also matches before a final newline, so "dev\n" would pass.
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9_-]{0,63}\z")]
     private static partial Regex Pattern();
 }

@@ -6,8 +6,9 @@ namespace Realtime.Api.Tokens;
 
 /// <summary>
 /// Turns a token request into OpenAI's GA client_secrets body (<c>expires_after</c> + <c>session</c>), merging the
-/// top-level shortcuts (type, model, instructions) into the session object and checking the model against
-/// the tenant's policy. Contradictions between the two are refused rather than silently resolved.
+/// top-level shortcuts (type, model, instructions) into the session object, checking its fields against the GA
+/// session (<see cref="GaSessionFields"/>) and its models, the transcription model included, against the tenant's
+/// policy. Contradictions between the two are refused rather than silently resolved.
 /// </summary>
 public static class UpstreamSessionBuilder
 {
@@ -24,11 +25,16 @@ public static class UpstreamSessionBuilder
         if (type is not ("realtime" or "transcription"))
             return Refuse("'session.type' must be 'realtime' or 'transcription'.", "session.type");
         session["type"] = type;
+        if (GaSessionFields.Check(session, type) is { } unknown) return Refuse(unknown.Detail, unknown.Param);
 
         var (model, modelError) = type == "realtime" ? MergeRealtimeModel(session, request.Model) : MergeTranscriptionModel(session, request.Model);
         if (modelError is not null) return Refuse(modelError.Value.Detail, modelError.Value.Param);
         if (!tenant.AllowsModel(model!))
             return (null, StatusCodes.Status403Forbidden, $"Model '{model}' is not allowed for this tenant.", "model");
+        // A realtime session's input transcription runs on a model of its own, billed to the tenant alike.
+        if (type == "realtime" && GaSessionFields.TranscriptionModel(session) is { } transcriber && !tenant.AllowsModel(transcriber))
+            return (null, StatusCodes.Status403Forbidden, $"Transcription model '{transcriber}' is not allowed for this tenant.",
+                "session.audio.input.transcription.model");
 
         if (MergeInstructions(session, request.Instructions, type) is { } instructionsError)
             return Refuse(instructionsError, "instructions");

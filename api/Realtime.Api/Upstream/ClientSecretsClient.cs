@@ -3,17 +3,34 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Realtime.Api.Observability;
+using Realtime.Emulator.Http;
 
 namespace Realtime.Api.Upstream;
 
 /// <summary>
 /// Typed HttpClient for <c>POST {OpenAI:BaseUrl}/v1/realtime/client_secrets</c> in the GA shape.
 /// Turns every way the call can fail into an <see cref="UpstreamException"/> so the caller maps it once, and
-/// times every call (<c>realtime.upstream.duration</c>) by how it ended.
+/// times every call (<c>realtime.upstream.duration</c>) by how it ended. Upstream's answer is not trusted either:
+/// it is read up to a size cap and strictly, its expiry must be a plausible instant, and its Retry-After is clamped.
 /// </summary>
-public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoint, RealtimeMetrics metrics, ILogger<ClientSecretsClient> logger)
+public sealed partial class ClientSecretsClient(
+    HttpClient http, UpstreamEndpoint endpoint, RealtimeMetrics metrics, TimeProvider clock, ILogger<ClientSecretsClient> logger)
 {
+    /// <summary>A client secret is well under 1 KiB; a larger answer is not one, and is not buffered further.</summary>
+    public const int MaxAnswerBytes = 256 * 1024;
+
+    /// <summary>GA's longest secret (<c>expires_after.seconds</c> ≤ 7200) plus five minutes of clock skew.</summary>
+    public static readonly TimeSpan MaxSecretLifetime = TimeSpan.FromSeconds(7200 + 300);
+
+    /// <summary>The bounds put on upstream's Retry-After, so a client is never told to wait 0 s or for days.</summary>
+    public static readonly TimeSpan MinRetryAfter = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
+
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
     public async Task<MintedSecret> CreateAsync(JsonObject body, string apiKey, CancellationToken cancellationToken)
     {
         var start = metrics.Start();
@@ -43,9 +60,9 @@ public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoi
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         using var response = await SendAsync(request, cancellationToken);
-        var text = await ReadAsync(response, cancellationToken);
-        if (!response.IsSuccessStatusCode) throw Refusal(response, text, apiKey);
-        return Parse(text);
+        var answer = await ReadAsync(response, cancellationToken);
+        if (!response.IsSuccessStatusCode) throw Refusal(response, answer, apiKey);
+        return Parse(answer);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -66,11 +83,15 @@ public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoi
         }
     }
 
-    private async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The answer as JSON, or null when it is not JSON (a proxy's HTML page, say). Over the cap → 502.</summary>
+    private async Task<JsonNode?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (response.Content.Headers.ContentLength > MaxAnswerBytes) throw TooLarge(response);
         try
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var (tooLarge, answer) = await CappedBody.ReadAsync(body, MaxAnswerBytes, JsonOrNull, cancellationToken);
+            return tooLarge ? throw TooLarge(response) : answer;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -82,10 +103,25 @@ public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoi
         }
     }
 
-    private UpstreamException Refusal(HttpResponseMessage response, string text, string apiKey)
+    private static JsonNode? JsonOrNull(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictJson.ParseNode(bytes);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static UpstreamException TooLarge(HttpResponseMessage response) => new(
+        UpstreamFailure.Unavailable, $"OpenAI's answer is larger than {MaxAnswerBytes / 1024} KiB; it is not a client secret.", (int)response.StatusCode);
+
+    private UpstreamException Refusal(HttpResponseMessage response, JsonNode? answer, string apiKey)
     {
         var status = (int)response.StatusCode;
-        var upstreamMessage = Scrub(ErrorMessageOf(text), apiKey);
+        var upstreamMessage = Scrub(ErrorMessageOf(answer), apiKey);
         logger.LogWarning("OpenAI refused client_secrets with {Status}: {Message}", status, upstreamMessage);
         return response.StatusCode switch
         {
@@ -100,48 +136,53 @@ public sealed class ClientSecretsClient(HttpClient http, UpstreamEndpoint endpoi
         };
     }
 
-    private static MintedSecret Parse(string text)
+    private MintedSecret Parse(JsonNode? answer)
     {
-        try
-        {
-            var root = JsonNode.Parse(text)?.AsObject();
-            var value = root?["value"]?.GetValue<string>();
-            var expiresAt = root?["expires_at"]?.GetValue<long>();
-            if (root is null || string.IsNullOrEmpty(value) || expiresAt is null)
-                throw new UpstreamException(UpstreamFailure.Unavailable, "OpenAI answered without a client secret.");
-            var session = root["session"] as JsonObject ?? new JsonObject();
-            return new MintedSecret(value, DateTimeOffset.FromUnixTimeSeconds(expiresAt.Value), session);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
+        if (answer is not JsonObject root || StringOf(root["value"]) is not { Length: > 0 } value)
             throw new UpstreamException(UpstreamFailure.Unavailable, "OpenAI answered with something that is not a client secret.");
-        }
+        var session = root["session"] as JsonObject ?? new JsonObject();
+        return new MintedSecret(value, ExpiryOf(root["expires_at"]), session);
     }
 
-    private static string ErrorMessageOf(string text)
+    /// <summary>
+    /// <c>expires_at</c> as an instant, refused unless it is a whole number of unix seconds within the next
+    /// <see cref="MaxSecretLifetime"/>: a secret already expired, or one said to live for years, is not one to hand out.
+    /// </summary>
+    private DateTimeOffset ExpiryOf(JsonNode? expiresAt)
     {
-        try
-        {
-            return JsonNode.Parse(text)?["error"]?["message"]?.GetValue<string>() ?? "no reason given";
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return "no reason given";
-        }
+        if (expiresAt is not JsonValue number || number.GetValueKind() != JsonValueKind.Number || !number.TryGetValue<long>(out var seconds))
+            throw new UpstreamException(UpstreamFailure.Unavailable, "OpenAI answered with an expires_at that is not a whole number of unix seconds.");
+        var now = clock.GetUtcNow();
+        var latest = now + MaxSecretLifetime;
+        if (seconds > latest.ToUnixTimeSeconds())
+            throw new UpstreamException(UpstreamFailure.Unavailable,
+                $"OpenAI answered with an expires_at ({seconds}) more than {MaxSecretLifetime.TotalSeconds:0} s ahead; the secret's lifetime cannot be trusted.");
+        if (seconds <= now.ToUnixTimeSeconds())
+            throw new UpstreamException(UpstreamFailure.Unavailable, $"OpenAI answered with an expires_at ({seconds}) that has already passed.");
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 
-    // OpenAI's messages may quote part of the key ("Incorrect API key provided: sk-ab***cd"); never pass any of it on.
+    private static string ErrorMessageOf(JsonNode? answer) => StringOf(answer?["error"]?["message"]) ?? "no reason given";
+
+    // Only a string counts; the strict read already guarantees it decodes.
+    private static string? StringOf(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    // OpenAI's messages may quote part of the key ("Incorrect API key provided: sk-ab***cd"), in any case; never pass any of it on.
     private static string Scrub(string message, string apiKey)
     {
-        var scrubbed = string.IsNullOrEmpty(apiKey) ? message : message.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
-        return System.Text.RegularExpressions.Regex.Replace(scrubbed, @"\b(sk|ek)[-_][A-Za-z0-9*_\-]+", "[redacted]");
+        var scrubbed = string.IsNullOrEmpty(apiKey) ? message : message.Replace(apiKey, "[redacted]", StringComparison.OrdinalIgnoreCase);
+        return KeyLike().Replace(scrubbed, "[redacted]");
     }
 
-    private static TimeSpan RetryAfterOf(HttpResponseMessage response)
+    [GeneratedRegex(@"\b(sk|ek)[-_][A-Za-z0-9*_\-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeyLike();
+
+    /// <summary>Retry-After as upstream sent it (seconds or an HTTP date), clamped to 1 s…1 h; 5 s when absent.</summary>
+    private TimeSpan RetryAfterOf(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
-        return TimeSpan.FromSeconds(5);
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : DefaultRetryAfter);
+        return wait < MinRetryAfter ? MinRetryAfter : wait > MaxRetryAfter ? MaxRetryAfter : wait;
     }
 }

@@ -41,7 +41,7 @@ internal static class CallsEndpoint
         RealtimeCall call;
         try
         {
-            call = calls.Open(offer.Sdp, session);
+            call = calls.Open(offer.Sdp, session, token);
         }
         catch (SdpParseException bad)
         {
@@ -51,6 +51,10 @@ internal static class CallsEndpoint
         return Results.Text(call.Answer, "application/sdp", statusCode: StatusCodes.Status201Created);
     }
 
+    /// <summary>
+    /// OpenAI takes the platform key here; the <c>ek_</c> secret that opened the call is accepted too, for browser
+    /// clients, and only that one: another call's secret is a 403 and the call goes on.
+    /// </summary>
     public static async Task<IResult> HangUpAsync(
         string callId,
         HttpContext context,
@@ -59,12 +63,18 @@ internal static class CallsEndpoint
         [FromServices] RealtimeCallRegistry calls,
         [FromServices] TimeProvider time)
     {
-        // OpenAI takes the platform key here; the secret that opened a call is accepted too, for browser clients.
         var token = ApiKeyAuthenticator.BearerToken(context.Request);
-        if (!(token is not null && secrets.TryGetValid(token, time.GetUtcNow(), out _)) && authenticator.Check(context.Request) is { } denied)
-        {
-            return denied.ToResult();
-        }
+        if (Refusal(callId, token, context.Request, authenticator, secrets, calls, time) is { } refused) return refused.ToResult();
         return await calls.HangUpAsync(callId) ? Results.Ok() : OpenAIError.CallNotFound(callId).ToResult();
+    }
+
+    private static OpenAIError? Refusal(string callId, string? token, HttpRequest request,
+        ApiKeyAuthenticator authenticator, EphemeralSecretStore secrets, RealtimeCallRegistry calls, TimeProvider time)
+    {
+        if (token is null || !token.StartsWith("ek_", StringComparison.Ordinal)) return authenticator.Check(request);
+        var call = calls.Find(callId);
+        if (call is not null && call.WasOpenedWith(token)) return null;
+        if (!secrets.TryGetValid(token, time.GetUtcNow(), out _)) return OpenAIError.InvalidApiKey(ApiKeyMask.Mask(token));
+        return call is null ? OpenAIError.CallNotFound(callId) : OpenAIError.NotTheCallsSecret(callId);
     }
 }

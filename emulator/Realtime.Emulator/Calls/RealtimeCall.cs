@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.PeerConnection;
@@ -17,9 +19,12 @@ internal sealed class RealtimeCall : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session)
+    private readonly byte[] openedWith;
+
+    private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session, string secret)
     {
         Id = id;
+        openedWith = Encoding.UTF8.GetBytes(secret);
         this.peer = peer;
         processor = new RealtimeEventProcessor(session);
         peer.OnDataChannel += Attach;
@@ -37,15 +42,18 @@ internal sealed class RealtimeCall : IAsyncDisposable
     /// <summary>Completes when the peer closed the connection, or ICE or DTLS failed (the browser went away).</summary>
     public Task Ended => ended.Task;
 
-    /// <summary>Answers <paramref name="offerSdp"/>; throws <see cref="Realtime.WebRtc.Sdp.SdpParseException"/> when it is unusable.</summary>
-    public static RealtimeCall Create(string id, string offerSdp, JsonObject session)
+    /// <summary>
+    /// Answers <paramref name="offerSdp"/> for the bearer of <paramref name="secret"/>, the <c>ek_</c> that may end the
+    /// call. Throws <see cref="Realtime.WebRtc.Sdp.SdpParseException"/> when the offer is unusable.
+    /// </summary>
+    public static RealtimeCall Create(string id, string offerSdp, JsonObject session, string secret)
     {
         var peer = new RtcPeerConnection(new RtcConfiguration { IceLite = true, AnswerSetup = WebRtc.Sdp.SdpSetup.Active });
         try
         {
             peer.SetRemoteDescription(new RtcSessionDescription(RtcSdpType.Offer, offerSdp));
             var answer = peer.CreateAnswer();
-            var call = new RealtimeCall(id, peer, session) { Answer = answer.Sdp };
+            var call = new RealtimeCall(id, peer, session, secret) { Answer = answer.Sdp };
             peer.SetLocalDescription(answer);
             return call;
         }
@@ -55,6 +63,10 @@ internal sealed class RealtimeCall : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Whether <paramref name="secret"/> opened this call (compared in fixed time; expiry does not matter).</summary>
+    public bool WasOpenedWith(string secret) =>
+        CryptographicOperations.FixedTimeEquals(openedWith, Encoding.UTF8.GetBytes(secret));
 
     public ValueTask DisposeAsync()
     {

@@ -18,15 +18,18 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
 
     public int Count => calls.Count;
 
-    internal RealtimeCall Open(string offerSdp, JsonObject session)
+    internal RealtimeCall Open(string offerSdp, JsonObject session, string secret)
     {
         ObjectDisposedException.ThrowIf(shutdown.IsCancellationRequested, this);
-        var call = RealtimeCall.Create(RandomIds.Next("rtc_", RandomIds.IdLength), offerSdp, session);
+        var call = RealtimeCall.Create(RandomIds.Next("rtc_", RandomIds.IdLength), offerSdp, session, secret);
         calls[call.Id] = call;
         _ = EndWhenDoneAsync(call);
         logger.LogInformation("Emulated call {CallId} answered", call.Id);
         return call;
     }
+
+    /// <summary>The call in progress with this id, or null.</summary>
+    internal RealtimeCall? Find(string callId) => calls.GetValueOrDefault(callId);
 
     /// <summary>Ends a call; false when there is no such call (already ended or never existed).</summary>
     public async Task<bool> HangUpAsync(string callId)

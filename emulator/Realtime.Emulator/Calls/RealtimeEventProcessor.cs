@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Emulator.Http;
 
 namespace Realtime.Emulator.Calls;
 
@@ -37,7 +39,8 @@ internal sealed class RealtimeEventProcessor
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(message);
+            // Strict, so a duplicate name or an unpaired surrogate is an error event, not an exception mid-handling.
+            parsed = StrictJson.ParseNode(Encoding.UTF8.GetBytes(message));
         }
         catch (JsonException e)
         {

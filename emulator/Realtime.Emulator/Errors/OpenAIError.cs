@@ -31,9 +31,11 @@ internal sealed record OpenAIError(int Status, string Message, string Type, stri
         "and use the GA request shape.",
         InvalidRequest, null, "beta_api_shape_disabled");
 
-    public static OpenAIError UnparseableJson() => new(StatusCodes.Status400BadRequest,
+    /// <param name="problem">What the parser found, appended after OpenAI's own wording so clients matching on it still match.</param>
+    public static OpenAIError UnparseableJson(string? problem = null) => new(StatusCodes.Status400BadRequest,
         "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library " +
-        "correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+        "correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)" +
+        (problem is null ? "" : $" Problem: {problem}"),
         InvalidRequest, null, null);
 
     public static OpenAIError BodyTooLarge(long maxBytes) => new(StatusCodes.Status413PayloadTooLarge,
@@ -78,8 +80,17 @@ internal sealed record OpenAIError(int Status, string Message, string Type, stri
         $"Unsupported content type: '{Shorten(got ?? "")}'. Send the offer as application/sdp or multipart/form-data with an 'sdp' part.",
         InvalidRequest, null, "unsupported_content_type");
 
+    /// <summary>A multipart body whose framing is broken or whose part is over the size cap.</summary>
+    public static OpenAIError InvalidMultipart(string detail) => new(StatusCodes.Status400BadRequest,
+        $"Invalid multipart/form-data body: {Shorten(detail)}", InvalidRequest, null, "invalid_multipart");
+
     public static OpenAIError CallNotFound(string callId) => new(StatusCodes.Status404NotFound,
         $"Call '{Shorten(callId)}' not found.", InvalidRequest, "call_id", "call_not_found");
+
+    /// <summary>A valid <c>ek_</c> secret, but not the one that opened the call it tries to end.</summary>
+    public static OpenAIError NotTheCallsSecret(string callId) => new(StatusCodes.Status403Forbidden,
+        $"This secret did not open call '{Shorten(callId)}'. End a call with the secret that opened it, or with an API key.",
+        InvalidRequest, null, "call_not_owned");
 
     /// <summary>Only for a bug in the emulator itself: no request is meant to reach this.</summary>
     public static OpenAIError ServerError() => new(StatusCodes.Status500InternalServerError,

@@ -49,6 +49,10 @@ public sealed class CaptionClient : IAsyncDisposable
     public Task<PublishAck> PublishAsync(string sessionId, params JsonObject[] events) =>
         _connection.InvokeAsync<PublishAck>("Publish", sessionId, new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()));
 
+    /// <summary>Publishes an events array exactly as <paramref name="events"/> holds it (duplicate names included).</summary>
+    public Task<PublishAck> PublishJsonAsync(string sessionId, System.Text.Json.JsonElement events) =>
+        _connection.InvokeAsync<PublishAck>("Publish", sessionId, events);
+
     /// <summary>Waits until the recorded captions satisfy <paramref name="done"/>, failing after <paramref name="seconds"/>.</summary>
     public async Task WaitForAsync(Func<IReadOnlyList<CaptionUpdate>, bool> done, int seconds = 15)
     {

@@ -90,6 +90,37 @@ public sealed class TenantPolicyTests(DevApiHost host)
     }
 
     [Fact]
+    public async Task Allowed_models_govern_the_transcription_model_of_a_realtime_session()
+    {
+        var tenant = NewTenant();
+        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-realtime", "whisper-1"]), tenant, "hal");
+
+        var refused = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt, Transcribed("gpt-4o-transcribe")), HttpStatusCode.Forbidden);
+        Assert.Equal("Transcription model 'gpt-4o-transcribe' is not allowed for this tenant.", refused["detail"]!.GetValue<string>());
+        Assert.Equal("session.audio.input.transcription.model", refused["param"]!.GetValue<string>());
+
+        var ok = await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt, Transcribed("whisper-1")));
+        Assert.Equal("gpt-realtime", ok["model"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Allowed_models_govern_a_transcription_sessions_model()
+    {
+        var tenant = NewTenant();
+        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-4o-transcribe"]), tenant, "ida");
+        var whisper = new { session = new { type = "transcription", audio = new { input = new { transcription = new { model = "whisper-1" } } } } };
+
+        var refused = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt, whisper), HttpStatusCode.Forbidden);
+        Assert.Contains("'whisper-1' is not allowed", refused["detail"]!.GetValue<string>());
+
+        var ok = await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt, new { type = "transcription" }));
+        Assert.Equal("gpt-4o-transcribe", ok["model"]!.GetValue<string>());
+    }
+
+    private static object Transcribed(string model) =>
+        new { session = new { type = "realtime", audio = new { input = new { transcription = new { model } } } } };
+
+    [Fact]
     public async Task Usage_counts_the_tenants_grants()
     {
         var tenant = NewTenant();

@@ -30,6 +30,55 @@ public sealed class BodyValidationTests(DevApiHost host)
     }
 
     [Theory]
+    [InlineData("{\"session\": {\"foo\": 1}}", "session.foo")]
+    [InlineData("{\"session\": {\"type\": \"realtime\", \"temperature\": 0.8}}", "session.temperature")]
+    [InlineData("{\"session\": {\"type\": \"realtime\", \"voice\": \"marin\"}}", "session.voice")]
+    [InlineData("{\"session\": {\"audio\": {\"video\": {}}}}", "session.audio.video")]
+    [InlineData("{\"session\": {\"audio\": {\"input\": {\"foo\": 1}}}}", "session.audio.input.foo")]
+    [InlineData("{\"session\": {\"audio\": {\"output\": {\"bar\": true}}}}", "session.audio.output.bar")]
+    [InlineData("{\"session\": {\"audio\": {\"input\": {\"transcription\": {\"model\": \"whisper-1\", \"temperature\": 0}}}}}", "session.audio.input.transcription.temperature")]
+    [InlineData("{\"session\": {\"type\": \"transcription\", \"instructions\": \"x\"}}", "session.instructions")]
+    [InlineData("{\"session\": {\"type\": \"transcription\", \"model\": \"gpt-4o-transcribe\"}}", "session.model")]
+    [InlineData("{\"session\": {\"type\": \"transcription\", \"audio\": {\"output\": {}}}}", "session.audio.output")]
+    public async Task Session_fields_outside_the_GA_session_are_400_naming_the_full_path(string body, string param)
+    {
+        var problem = await HttpAssert.ProblemAsync(await PostRawAsync(body, "application/json"), HttpStatusCode.BadRequest);
+        Assert.Equal(param, problem["param"]!.GetValue<string>());
+        Assert.StartsWith($"Unknown field '{param}'.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"session\": {\"audio\": \"loud\"}}", "session.audio")]
+    [InlineData("{\"session\": {\"audio\": {\"input\": []}}}", "session.audio.input")]
+    [InlineData("{\"session\": {\"audio\": {\"input\": {\"transcription\": {\"model\": 5}}}}}", "session.audio.input.transcription.model")]
+    public async Task Mistyped_session_objects_are_400_naming_the_full_path(string body, string param)
+    {
+        var problem = await HttpAssert.ProblemAsync(await PostRawAsync(body, "application/json"), HttpStatusCode.BadRequest);
+        Assert.Equal(param, problem["param"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_GA_session_field_is_accepted()
+    {
+        const string realtime = """
+            {"session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief.", "output_modalities": ["audio"],
+              "audio": {"input": {"format": {"type": "audio/pcm", "rate": 24000}, "noise_reduction": {"type": "near_field"},
+                                  "transcription": {"model": "gpt-4o-transcribe", "language": "en", "prompt": "names"},
+                                  "turn_detection": {"type": "server_vad", "threshold": 0.5}},
+                        "output": {"format": {"type": "audio/pcm"}, "voice": "marin", "speed": 1.0}},
+              "include": ["item.input_audio_transcription.logprobs"], "tracing": "auto", "tools": [], "tool_choice": "auto",
+              "max_output_tokens": "inf", "truncation": "auto", "prompt": null, "parallel_tool_calls": false, "reasoning": {"effort": "low"}}}
+            """;
+        const string transcription = """
+            {"session": {"type": "transcription", "include": ["item.input_audio_transcription.logprobs"],
+              "audio": {"input": {"format": {"type": "audio/pcm", "rate": 24000}, "noise_reduction": null,
+                                  "transcription": {"model": "whisper-1", "language": "en"}, "turn_detection": null}}}}
+            """;
+        await HttpAssert.OkAsync(await PostRawAsync(realtime, "application/json"));
+        await HttpAssert.OkAsync(await PostRawAsync(transcription, "application/json"));
+    }
+
+    [Theory]
     [InlineData("{\"ttl_seconds\": ")]
     [InlineData("not json")]
     [InlineData("[1, 2]")]

@@ -156,6 +156,93 @@ public sealed class UpstreamErrorTests(StubbedApiHost host) : IAsyncLifetime
         Assert.Equal("issued", session["state"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("253402300800")]
+    [InlineData("9223372036854775807")]
+    [InlineData("99999999999999999999999")]
+    [InlineData("1.5")]
+    [InlineData("1e9")]
+    [InlineData("\"1900000000\"")]
+    [InlineData("null")]
+    [InlineData("PAST")]
+    [InlineData("TEN_YEARS")]
+    public async Task An_expires_at_out_of_range_is_502_naming_it(string expiresAt)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var literal = expiresAt switch
+        {
+            "PAST" => now.AddSeconds(-30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "TEN_YEARS" => now.AddYears(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => expiresAt,
+        };
+        host.Upstream.Behaviour = () => (200, $$$"""{"value":"ek_stub_range","expires_at":{{{literal}}},"session":{"type":"realtime"}}""", TimeSpan.Zero, null);
+
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+
+        Assert.Contains("expires_at", problem["detail"]!.GetValue<string>());
+        Assert.DoesNotContain("ek_stub_range", problem.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("0", 1)]
+    [InlineData("7", 7)]
+    [InlineData("3600", 3600)]
+    [InlineData("86400", 3600)]
+    [InlineData("Wed, 21 Oct 2015 07:28:00 GMT", 1)]
+    [InlineData("Fri, 31 Dec 2100 23:59:59 GMT", 3600)]
+    public async Task Upstream_retry_after_is_clamped_to_one_hour_at_most_and_one_second_at_least(string retryAfter, int expected)
+    {
+        host.Upstream.Behaviour = () => (429, OpenAIError("Rate limit reached.", "rate_limit_exceeded"), TimeSpan.Zero, retryAfter);
+
+        var response = await host.RequestTokenAsync(Jwt());
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("Retry-After").Single());
+        Assert.Contains($"Retry in {expected} s.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(400)]
+    public async Task An_answer_over_256_KiB_is_502(int status)
+    {
+        var padding = new string('x', 300 * 1024);
+        host.Upstream.Behaviour = () => (status, $$"""{"value":"ek_stub_big","expires_at":1,"padding":"{{padding}}"}""", TimeSpan.Zero, null);
+
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+
+        Assert.Contains("larger than 256 KiB", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_malformed_json_answer_is_502_not_a_500()
+    {
+        host.Upstream.Behaviour = () => (200, """{"value":"ek_stub_a","value":"ek_stub_b","expires_at":1900000000}""", TimeSpan.Zero, null);
+        await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+
+        host.Upstream.Behaviour = () => (200, """{"value":"ek_\ud800","expires_at":1900000000}""", TimeSpan.Zero, null);
+        await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadGateway);
+    }
+
+    [Fact]
+    public async Task The_key_scrubber_ignores_case()
+    {
+        var shouted = StubbedApiHost.PlatformKey.ToUpperInvariant();
+        var mixed = "Sk-" + StubbedApiHost.PlatformKey[3..];
+        host.Upstream.Behaviour = () => (400, OpenAIError($"Keys {shouted} and {mixed} and sK_proj-abc123 are not allowed here.", "invalid_value"), TimeSpan.Zero, null);
+
+        var problem = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(Jwt()), HttpStatusCode.BadRequest);
+
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains("[redacted]", detail);
+        Assert.DoesNotContain("sk-", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("sk_", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("TESTKEY", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("TESTKEY", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string OpenAIError(string message, string? code) =>
         System.Text.Json.JsonSerializer.Serialize(new { error = new { message, type = "invalid_request_error", param = (string?)null, code } });
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.PeerConnection;
 
@@ -141,19 +140,5 @@ public sealed class CallsEndpointTests(CallsHost host) : IClassFixture<CallsHost
         request.Headers.Authorization = new("Bearer", secret);
         using var response = await host.Client.SendAsync(request);
         await OpenAIErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "unsupported_content_type", null);
-    }
-
-    /// <summary>Server events as they arrive on the channel, each awaited with a bound.</summary>
-    private sealed class EventReader
-    {
-        private readonly Channel<JsonObject> events = Channel.CreateUnbounded<JsonObject>();
-
-        public EventReader(DataChannel channel) => channel.OnMessage += m => events.Writer.TryWrite(JsonNode.Parse(m.Text)!.AsObject());
-
-        public async Task<JsonObject> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(Limit);
-            return await events.Reader.ReadAsync(timeout.Token);
-        }
     }
 }

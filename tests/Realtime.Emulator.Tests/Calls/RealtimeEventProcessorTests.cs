@@ -119,4 +119,15 @@ public sealed class RealtimeEventProcessorTests
         Assert.Contains(events, e => (string?)e["type"] == "response.output_audio_transcript.done");
         Assert.DoesNotContain(events, e => (string?)e["type"] == "response.output_text.delta");
     }
+
+    [Theory]
+    [InlineData("""{"type":"session.update","type":"response.create"}""", "duplicate property 'type'")]
+    [InlineData("""{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"\ud800"}]}}""", "unpaired surrogate")]
+    public void A_client_event_that_cannot_be_trusted_is_an_invalid_json_error(string message, string problem)
+    {
+        var error = Assert.Single(NewProcessor().Handle(message));
+        Assert.Equal("error", (string?)error["type"]);
+        Assert.Equal("invalid_json", (string?)error["error"]!["code"]);
+        Assert.Contains(problem, (string?)error["error"]!["message"]);
+    }
 }
