@@ -13,8 +13,7 @@ namespace Realtime.Silo.Users;
 /// expired secret, so the clock alone closes it (<see cref="DropExpiredIssued"/>), counting it until
 /// <c>⌈expiry⌉</c>, on the safe side. When one goes live or closes early, its session says so with its expiry.</item>
 /// <item>Live sessions are kept by id (session id → when its secret expired): they stay open until their session
-/// says it is over, or until the user grain asks it (<see cref="Overdue"/>). Records written before issued sessions
-/// were counted apart hold every open session here, which is safe: each is treated as live.</item>
+/// says it is over, or until the user grain asks it (<see cref="Overdue"/>).</item>
 /// </list>
 /// The live sessions are kept twice: an index for lookups, and the compact byte log that is persisted. Adding
 /// appends one entry to the log and closing flips one byte, so a storage write copies the log instead of encoding

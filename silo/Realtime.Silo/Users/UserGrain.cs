@@ -27,7 +27,7 @@ public sealed class UserGrain(
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    /// <summary>The record's state name, as the earlier <c>[PersistentState("user")]</c> stored it.</summary>
+    /// <summary>The name the user record is stored under.</summary>
     public const string StateName = "user";
 
     // Not Orleans' [PersistentState] bridge: this grain's turns never interleave, so its writes need no queue, and
@@ -46,13 +46,6 @@ public sealed class UserGrain(
         var record = _state.State;
         _grants = new GrantLog(record.GrantRuns);
         _sessions = OpenSessionSet.Decode(record.SessionLog.Span, record.IssuedRuns);
-
-        // A record in the earlier format (a timestamp per grant, a dictionary of sessions) moves over; the
-        // next write stores the compact form only.
-        foreach (var at in record.Grants) _grants.Add(at);
-        foreach (var (sessionId, expiresAt) in record.OpenSessions) _sessions.AddLive(sessionId, expiresAt);
-        record.Grants = [];
-        record.OpenSessions = [];
     }
 
     public async Task<Reservation> Reserve(UserLimits limits, SessionGrant planned)

@@ -9,22 +9,10 @@ namespace Realtime.Silo.Users;
 [GenerateSerializer, Alias("Realtime.Silo.UserRecord")]
 public sealed class UserRecord
 {
-    /// <summary>
-    /// Earlier format: when each spent grant was reserved. Read once and moved into <see cref="GrantRuns"/>;
-    /// empty in every record written since.
-    /// </summary>
-    [Id(0)] public List<DateTimeOffset> Grants { get; set; } = [];
-
-    /// <summary>
-    /// Earlier format: open sessions, session id → when its secret expires. Read once and moved into
-    /// <see cref="SessionLog"/>; empty in every record written since.
-    /// </summary>
-    [Id(1)] public Dictionary<string, DateTimeOffset> OpenSessions { get; set; } = [];
-
     /// <summary>Spent grants of the last hour, (unix second, count), oldest first.</summary>
     [Id(2)] public List<SecondRun> GrantRuns { get; set; } = [];
 
-    /// <summary>Live sessions (and, in records written before <see cref="IssuedRuns"/>, every open one), as the byte log of <see cref="OpenSessionSet"/>.</summary>
+    /// <summary>Live sessions, as the byte log of <see cref="OpenSessionSet"/>.</summary>
     [Id(3)] public ReadOnlyMemory<byte> SessionLog { get; set; }
 
     /// <summary>Issued sessions, (unix second their secret expires, count), oldest first.</summary>

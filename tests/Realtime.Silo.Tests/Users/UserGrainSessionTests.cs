@@ -46,17 +46,14 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     [Fact]
     public async Task At_the_cap_overdue_sessions_are_reconciled_when_their_notification_was_lost()
     {
-        // The user's record (of the earlier format, where every open session is kept by id and treated as
-        // live) claims two open sessions that no session grain knows (their closing notification was lost):
-        // one whose secret expired, one whose secret has not expired yet.
+        // The user's record claims two live sessions that no session grain knows (their closing notification
+        // was lost): one whose secret expired, one whose secret has not expired yet.
         var user = new UserScenario(fixture);
         var now = fixture.Clock.GetUtcNow();
-        var lost = TestKeys.Session();
-        var notYetDue = TestKeys.Session();
-        await WriteUserRecord(user, new UserRecord
-        {
-            OpenSessions = { [lost] = now - TimeSpan.FromSeconds(1), [notYetDue] = now + TimeSpan.FromSeconds(42) },
-        });
+        var live = new OpenSessionSet();
+        live.AddLive(TestKeys.Session(), now - TimeSpan.FromSeconds(1));
+        live.AddLive(TestKeys.Session(), now + TimeSpan.FromSeconds(42));
+        await WriteUserRecord(user, new UserRecord { SessionLog = live.Encoded.ToArray() });
 
         Assert.True((await user.Reserve(TwoSessions)).Granted);
 
@@ -135,20 +132,20 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_record_in_the_earlier_format_keeps_its_grants_and_sessions()
+    public async Task A_stored_record_keeps_its_grants_and_sessions_across_a_write_and_a_reactivation()
     {
         var user = new UserScenario(fixture);
         var now = fixture.Clock.GetUtcNow();
-        await WriteUserRecord(user, new UserRecord
-        {
-            Grants = [now - TimeSpan.FromSeconds(30), now - TimeSpan.FromSeconds(90), now - TimeSpan.FromHours(2)],
-            OpenSessions = { [TestKeys.Session()] = now + TimeSpan.FromSeconds(42) },
-        });
+        var grants = new GrantLog();
+        foreach (var ago in new[] { TimeSpan.FromHours(2), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30) }) grants.Add(now - ago);
+        var sessions = new OpenSessionSet();
+        sessions.AddLive(TestKeys.Session(), now + TimeSpan.FromSeconds(42));
+        await WriteUserRecord(user, new UserRecord { GrantRuns = grants.Runs, SessionLog = sessions.Encoded.ToArray() });
 
         Assert.Equal(new UserUsage(LastMinute: 1, LastHour: 2, OpenSessions: 1), await user.Usage());
         await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
 
-        // What the next write stored is the compact form only, and it reads back the same.
+        // What the mint wrote (the grant runs, the live session's log, the issued session) reads back the same.
         await fixture.Cluster.DeactivateAsync(user.Grain);
         Assert.Equal(new UserUsage(LastMinute: 2, LastHour: 3, OpenSessions: 2), await user.Usage());
     }

@@ -1,4 +1,6 @@
 using Orleans.Storage;
+using Realtime.Shared.Sessions;
+using Realtime.Silo.Sessions;
 using Realtime.Silo.Users;
 
 namespace Realtime.Storage.Tests.Contract;
@@ -17,11 +19,18 @@ public abstract class GrainStorageContract
 
     protected static GrainId NewGrain() => GrainId.Create("user", Guid.NewGuid().ToString("N"));
 
-    protected static UserRecord Record(int grants) => new()
+    /// <summary>A user record with <paramref name="grants"/> grant runs (one per minute), one live and one issued session.</summary>
+    protected static UserRecord Record(int grants)
     {
-        Grants = [.. Enumerable.Range(0, grants).Select(i => new DateTimeOffset(2026, 1, 1, 0, i, 0, TimeSpan.FromHours(2)))],
-        OpenSessions = new() { ["ses_1"] = new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero) },
-    };
+        var sessions = new OpenSessionSet([new SecondRun(1_767_225_900, 1)]);
+        sessions.AddLive("ses_1", new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero));
+        return new UserRecord
+        {
+            GrantRuns = [.. Enumerable.Range(0, grants).Select(i => new SecondRun(1_767_225_600 + 60 * i, i + 1))],
+            SessionLog = sessions.Encoded.ToArray(),
+            IssuedRuns = sessions.IssuedRuns,
+        };
+    }
 
     protected static async Task<GrainState<UserRecord>> Read(IGrainStorage storage, GrainId grain)
     {
@@ -42,9 +51,33 @@ public abstract class GrainStorageContract
 
         Assert.True(read.RecordExists);
         Assert.Equal(written.ETag, read.ETag);
-        Assert.Equal(written.State.Grants, read.State!.Grants);
-        Assert.Equal(TimeSpan.FromHours(2), read.State.Grants[0].Offset);
-        Assert.Equal(written.State.OpenSessions, read.State.OpenSessions);
+        Assert.Equal(written.State.GrantRuns, read.State!.GrantRuns);
+        Assert.Equal(written.State.SessionLog.ToArray(), read.State.SessionLog.ToArray());
+        Assert.Equal(written.State.IssuedRuns, read.State.IssuedRuns);
+    }
+
+    [Fact]
+    public async Task A_session_record_reads_back_with_its_start_and_the_offsets_of_its_times()
+    {
+        var storage = await OpenAsync();
+        var grain = GrainId.Create("session", Guid.NewGuid().ToString("N"));
+        var issuedAt = new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.FromHours(2));
+        var written = new SessionRecord
+        {
+            State = SessionState.Live,
+            Start = new SessionStart("t1", "u1", "gpt-realtime", "realtime", issuedAt, issuedAt.AddMinutes(10)),
+            LastPublishAt = issuedAt.AddMinutes(1),
+            SeqCeiling = 1_000,
+        };
+
+        await storage.WriteStateAsync(SessionGrain.StateName, grain, new GrainState<SessionRecord> { State = written });
+        var read = new GrainState<SessionRecord>();
+        await storage.ReadStateAsync(SessionGrain.StateName, grain, read);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.Start, read.State!.Start);
+        Assert.Equal(TimeSpan.FromHours(2), read.State.Start!.IssuedAt.Offset);
+        Assert.Equal((SessionState.Live, written.LastPublishAt, 1_000L), (read.State.State, read.State.LastPublishAt, read.State.SeqCeiling));
     }
 
     [Fact]
@@ -57,7 +90,7 @@ public abstract class GrainStorageContract
         Assert.False(read.RecordExists);
         Assert.Null(read.ETag);
         Assert.NotNull(read.State);
-        Assert.Empty(read.State.Grants);
+        Assert.Empty(read.State.GrantRuns);
     }
 
     [Fact]
@@ -75,7 +108,7 @@ public abstract class GrainStorageContract
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
 
         Assert.Equal(first.ETag, error.StoredEtag);
-        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
+        Assert.Equal(2, (await Read(storage, grain)).State!.GrantRuns.Count);
     }
 
     [Fact]
@@ -93,7 +126,7 @@ public abstract class GrainStorageContract
 
         Assert.False((await Read(storage, grain)).RecordExists);
         await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(2) });
-        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
+        Assert.Equal(2, (await Read(storage, grain)).State!.GrantRuns.Count);
     }
 
     [Fact]
@@ -106,7 +139,7 @@ public abstract class GrainStorageContract
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(7) }));
-        Assert.Single((await Read(storage, grain)).State!.Grants);
+        Assert.Single((await Read(storage, grain)).State!.GrantRuns);
     }
 
     [Fact]
@@ -124,7 +157,7 @@ public abstract class GrainStorageContract
 
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
-        Assert.Empty(state.State.Grants);
+        Assert.Empty(state.State.GrantRuns);
         Assert.False((await Read(storage, grain)).RecordExists);
 
         // After a clear the next write is a first write again.
@@ -148,7 +181,7 @@ public abstract class GrainStorageContract
             }
         })));
 
-        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.Grants.Count);
+        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.GrantRuns.Count);
     }
 
     [Fact]
