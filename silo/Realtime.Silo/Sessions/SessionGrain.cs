@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
@@ -42,8 +43,12 @@ public sealed class SessionGrain(
 
     private readonly SessionOptions _options = options.Value;
 
-    // Subscribed api nodes: node id → its observer and when it last (re)subscribed. In memory only: nodes refresh.
-    private readonly Dictionary<string, (ICaptionObserver Node, DateTimeOffset RefreshedAt)> _nodes = new(StringComparer.Ordinal);
+    // Subscribed api nodes by node id. In memory only: nodes refresh (Watch) within the subscription lifetime, and
+    // one that stops refreshing, or cannot be reached, is dropped.
+    private readonly ObserverManager<string, ICaptionObserver> _nodes = new(options.Value.SubscriptionLifetime, logger)
+    {
+        GetDateTime = () => time.GetUtcNow().UtcDateTime,
+    };
 
     private CaptionAggregator _captions = null!;
     private IGrainTimer? _timer;
@@ -137,10 +142,9 @@ public sealed class SessionGrain(
         ArgumentNullException.ThrowIfNull(node);
         await Settle();
 
-        var now = time.GetUtcNow();
-        DropStaleNodes(now);
+        _nodes.ClearExpired();
         // A session that is over never changes again: nothing to subscribe to.
-        if (Record.IsOpen) _nodes[nodeId] = (node, now);
+        if (Record.IsOpen) _nodes.Subscribe(nodeId, node);
         return CatchUpAfter(afterSeq);
     }
 
@@ -152,7 +156,7 @@ public sealed class SessionGrain(
 
     public Task Unwatch(string nodeId)
     {
-        _nodes.Remove(nodeId);
+        _nodes.Unsubscribe(nodeId);
         return Task.CompletedTask;
     }
 
@@ -253,24 +257,11 @@ public sealed class SessionGrain(
         }
     }
 
-    /// <summary>One-way to every subscribed node: a slow or dead node never holds this grain up.</summary>
-    private void Push(CaptionBatch batch)
-    {
-        if (_nodes.Count == 0) return;
-        DropStaleNodes(time.GetUtcNow());
-        foreach (var (nodeId, subscription) in _nodes)
-        {
-            try
-            {
-                subscription.Node.OnCaptions(batch).Ignore();
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Session {SessionId}: node {NodeId} dropped, it cannot be reached", SessionId, nodeId);
-                _nodes.Remove(nodeId);
-            }
-        }
-    }
+    /// <summary>
+    /// One-way to every subscribed node: a slow or dead node never holds this grain up. The manager skips and drops
+    /// expired subscriptions, and drops a node whose call cannot even be sent.
+    /// </summary>
+    private void Push(CaptionBatch batch) => _nodes.Notify(node => node.OnCaptions(batch).Ignore());
 
     // A failed activation is never deactivated: it must not stay counted.
     private async Task SettleOrArmCounted()
@@ -295,16 +286,4 @@ public sealed class SessionGrain(
     }
 
     private IUserGrain Owner(SessionStart start) => GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId));
-
-    private void DropStaleNodes(DateTimeOffset now)
-    {
-        foreach (var (nodeId, subscription) in _nodes)
-        {
-            if (now - subscription.RefreshedAt >= _options.SubscriptionLifetime)
-            {
-                logger.LogDebug("Session {SessionId}: node {NodeId} did not refresh, dropped", SessionId, nodeId);
-                _nodes.Remove(nodeId);
-            }
-        }
-    }
 }

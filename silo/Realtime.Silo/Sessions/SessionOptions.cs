@@ -9,7 +9,7 @@ public sealed class SessionOptions
     public int IdleTimeoutSeconds { get; set; } = 600;
 
     /// <summary>
-    /// An api node's subscription to a session is dropped when not refreshed (by Watch) for this long. Nodes
+    /// An api node's subscription to a session is dropped once not refreshed (by Watch) for longer than this. Nodes
     /// refresh every 30 s, so the default 90 s survives two lost refreshes.
     /// </summary>
     public int SubscriptionLifetimeSeconds { get; set; } = 90;

@@ -222,12 +222,17 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
         await session.Grain.Unwatch(leaving.Id);
         fixture.Clock.Advance(TimeSpan.FromSeconds(31)); // stale: 91 s without a refresh; fresh: 31 s
 
-        var ack = await Accepted(session.Publish(UserDelta("e1", "i", "x")));
-        await fresh.Received(b => b.Updates.Any(u => u.Seq == ack.LastSeq), "the refreshed node's batch");
-        await Task.Delay(100);
+        var dropped = await Accepted(session.Publish(UserDelta("e1", "i", "x")));
+        await fresh.Received(b => b.Updates.Any(u => u.Seq == dropped.LastSeq), "the refreshed node's batch");
 
-        Assert.Empty(stale.Batches);
-        Assert.Empty(leaving.Batches);
+        // Subscribed again, both get the next batch: the sentinel that shows the earlier one was never sent to them.
+        foreach (var node in new[] { stale, leaving }) await session.Grain.Watch(node.Id, node.Reference, dropped.LastSeq);
+        var sentinel = await Accepted(session.Publish(UserDelta("e2", "i", "y")));
+        foreach (var node in new[] { stale, leaving })
+        {
+            await node.ReceivedSeqs([sentinel.LastSeq], "the batch after subscribing again");
+            Assert.Equal([sentinel.LastSeq], node.Updates.Select(u => u.Seq));
+        }
     }
 
     [Fact]
