@@ -3,7 +3,7 @@ namespace Realtime.Shared.Grains;
 /// <summary>
 /// References to the grains of one string-keyed interface, with the interface's grain type resolved once.
 /// <see cref="IGrainFactory.GetGrain{TGrainInterface}(string, string?)"/> resolves the interface by reflection on
-/// every call, which showed up on the token path (a user grain per request, a session id per mint).
+/// every call, and the token path makes references on every request (a user grain) and every mint (a session id).
 /// </summary>
 public sealed class StringKeyGrains<TGrain>(IGrainFactory factory) where TGrain : IGrainWithStringKey
 {

@@ -8,7 +8,7 @@ namespace Realtime.Silo.Sessions;
 /// <summary>
 /// Issues a session by writing its first record straight to the session grain's storage, without activating the
 /// grain. Most secrets are used once and many never: activating a grain for every mint (and keeping it resident
-/// until the secret expired, so it could expire on time) cost more than the rest of the token path. The session
+/// until the secret expires, so it can expire on time) would cost more than the rest of the token path. The session
 /// grain reads this record whenever something first touches the session, and settles an expired secret then; the
 /// owner's user grain frees the slot of an unused session by the clock (<c>OpenSessionSet</c>).
 /// <para>

@@ -49,7 +49,7 @@ public sealed class SessionRecord
             return true;
         }
 
-        // A retried commit stamps a later IssuedAt; everything else must match, or two mints share an id.
+        // A repeated reservation stamps a later IssuedAt; everything else must match, or two mints share an id.
         if (Start with { IssuedAt = start.IssuedAt } != start)
         {
             throw new InvalidOperationException("The session was already started with different data.");

@@ -10,7 +10,7 @@ namespace Realtime.Silo.Storage;
 /// Why not Orleans' own bridge (<c>[PersistentState]</c>): it queues every operation and yields before running it
 /// (<c>ConfigureAwaitOptions.ForceYielding</c>), so that the operations of interleaving turns keep their order.
 /// Without interleaving that queue is always empty, and the yield costs each write a trip through the activation's
-/// scheduler and about 2 KB of allocations: on the token path, once per mint. What this leaves out: the state is
+/// scheduler and allocations: on the token path, once per mint. What this leaves out: the state is
 /// read when the grain asks (<see cref="ReadStateAsync()"/> in <c>OnActivateAsync</c>), not by the activation
 /// lifecycle; a migrating activation reads storage again instead of carrying its state along; and the writes do not
 /// appear in Orleans' <c>orleans-storage-*</c> metrics.

@@ -8,7 +8,7 @@ namespace Realtime.Silo.Users;
 /// Exact to the second, on the safe side: a grant reserved at <c>t</c> counts from the next whole second
 /// <c>⌈t⌉</c>, so it leaves a window at <c>⌈t⌉ + window</c>, up to one second after <c>t + window</c>. A window
 /// therefore never holds more grants than its limit; a retry may wait up to one second longer than with exact
-/// timestamps. A grant at a whole second is counted exactly as before.
+/// timestamps. A grant reserved at a whole second is counted exactly.
 /// </para>
 /// </summary>
 public sealed class GrantLog
