@@ -11,4 +11,7 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>Provisions the tenant unless it exists; true when it was created. Used to seed the dev tenant.</summary>
     Task<bool> CreateIfMissing(TenantDefinition definition);
+
+    /// <summary>Removes the tenant's record and its directory entry; false when it did not exist.</summary>
+    Task<bool> Delete();
 }

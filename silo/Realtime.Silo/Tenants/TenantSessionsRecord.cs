@@ -1,0 +1,8 @@
+namespace Realtime.Silo.Tenants;
+
+/// <summary>The ids of a tenant's live sessions, as persisted.</summary>
+[GenerateSerializer, Alias("Realtime.Silo.TenantSessionsRecord")]
+public sealed class TenantSessionsRecord
+{
+    [Id(0)] public HashSet<string> SessionIds { get; set; } = new(StringComparer.Ordinal);
+}
