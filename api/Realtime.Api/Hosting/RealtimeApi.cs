@@ -62,6 +62,7 @@ public static class RealtimeApi
 
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<TenantDirectoryCache>();
+        services.AddHostedService<TenantDirectorySubscriber>();
         services.AddSingleton<TenantPolicyCache>();
         services.AddTenantJwtBearer();
         TenantCors.AddTenantCors(services);

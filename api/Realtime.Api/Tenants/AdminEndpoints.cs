@@ -39,17 +39,15 @@ public static class AdminEndpoints
     }
 
     /// <summary>
-    /// The tenant's tokens stop working on this node at once and on other nodes once their cached policy expires
-    /// (<see cref="TenancyOptions.PolicyCacheSeconds"/>); its live sessions end, so viewers see them ended.
+    /// The tenant's tokens stop working on this node at once, and on the others as soon as the tenant directory tells
+    /// them (at the latest once their cached policy expires); its live sessions end, so viewers see them ended.
     /// </summary>
     private static async Task<IResult> DeleteAsync(string tid, IGrainFactory grains, TenantPolicyCache cache, ILoggerFactory logs)
     {
         if (!TenantId.IsValid(tid)) return InvalidTenantId();
         if (!await grains.GetGrain<ITenantGrain>(tid).Delete()) return Problem.NotFound($"Tenant '{tid}' does not exist.");
         cache.Remove(tid);
-        var ended = await grains.GetGrain<ITenantSessionsGrain>(tid).EndAll();
-        await grains.GetGrain<ITenantUsageGrain>(tid).Forget();
-        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} deleted; {Count} live sessions ended", tid, ended);
+        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} deleted", tid);
         return TypedResults.NoContent();
     }
 

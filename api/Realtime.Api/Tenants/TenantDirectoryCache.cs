@@ -8,9 +8,11 @@ namespace Realtime.Api.Tenants;
 /// allow. A token naming an unlisted tenant, or a preflight from an unlisted origin, costs no grain activation: the
 /// copy is refreshed from the one directory grain at most once per <see cref="MissRefreshInterval"/> for such misses
 /// (so a tenant provisioned through another node is known here within it), and whenever it is older than the policy
-/// cache lifetime for origin checks. Concurrent refreshes share one grain call.
+/// cache lifetime for origin checks. Concurrent refreshes share one grain call. Subscribed to the directory
+/// (<see cref="SubscribeAsync"/>), the node also hears of each change at once: the next miss asks again, and
+/// <see cref="TenantChanged"/> subscribers (the policy cache) drop what they hold for that tenant.
 /// </summary>
-public sealed class TenantDirectoryCache(IGrainFactory grains, TimeProvider clock, IOptions<TenancyOptions> options)
+public sealed class TenantDirectoryCache(IGrainFactory grains, TimeProvider clock, IOptions<TenancyOptions> options) : ITenantDirectoryObserver
 {
     /// <summary>How often a miss (unlisted tenant or origin) may ask the directory grain again.</summary>
     public static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
@@ -18,6 +20,10 @@ public sealed class TenantDirectoryCache(IGrainFactory grains, TimeProvider cloc
     private readonly Lock _lock = new();
     private View _view = View.Of(TenantDirectory.Empty, DateTimeOffset.MinValue);
     private Task<View>? _refresh;
+    private ITenantDirectoryObserver? _reference;
+
+    /// <summary>Raised when the directory says a tenant was provisioned, changed or deleted (through any node).</summary>
+    public event Action<string>? Changed;
 
     /// <summary>Whether the tenant is provisioned, as this node last heard.</summary>
     public async ValueTask<bool> ListsAsync(string tenantId)
@@ -32,6 +38,23 @@ public sealed class TenantDirectoryCache(IGrainFactory grains, TimeProvider cloc
         var view = await FreshAsync(Lifetime);
         if (view.Origins.Contains(origin)) return true;
         return (await FreshAsync(MissRefreshInterval)).Origins.Contains(origin);
+    }
+
+    /// <summary>Subscribes this node to directory changes, or renews the subscription, and takes any newer directory.</summary>
+    public async Task SubscribeAsync(string nodeId)
+    {
+        // Orleans holds observers weakly: this singleton keeps itself alive for the process's lifetime.
+        _reference ??= grains.CreateObjectReference<ITenantDirectoryObserver>(this);
+        var newer = await Directory.Subscribe(nodeId, _reference, Volatile.Read(ref _view).Directory.Version);
+        if (newer is not null) Take(newer);
+    }
+
+    /// <summary>The directory changed: the next miss asks it again at once, and holders of the tenant drop it.</summary>
+    public Task TenantChanged(string tenantId)
+    {
+        lock (_lock) Volatile.Write(ref _view, _view with { FetchedAt = DateTimeOffset.MinValue });
+        Changed?.Invoke(tenantId);
+        return Task.CompletedTask;
     }
 
     /// <summary>This node provisioned the tenant: known here at once.</summary>
@@ -70,9 +93,12 @@ public sealed class TenantDirectoryCache(IGrainFactory grains, TimeProvider cloc
         }
     }
 
-    private async Task<View> RefreshAsync(long knownVersion)
+    private ITenantDirectoryGrain Directory => grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key);
+
+    private async Task<View> RefreshAsync(long knownVersion) => Take(await Directory.GetIfNewer(knownVersion));
+
+    private View Take(TenantDirectory? newer)
     {
-        var newer = await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).GetIfNewer(knownVersion);
         lock (_lock)
         {
             var view = View.Of(newer ?? _view.Directory, clock.GetUtcNow());

@@ -12,10 +12,21 @@ namespace Realtime.Api.Tenants;
 /// <see cref="TenancyOptions.PolicyCacheMaxEntries"/> tenants. Evicting one never fails a request in flight: a
 /// request keeps the <see cref="CachedTenant"/> it got for as long as it needs it.
 /// </summary>
-public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache directory, TimeProvider clock, IOptions<TenancyOptions> options)
+public sealed class TenantPolicyCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly TenantDirectoryCache _directory;
+    private readonly TimeProvider _clock;
+    private readonly IOptions<TenancyOptions> _options;
     private int _count;
+
+    public TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache directory, TimeProvider clock, IOptions<TenancyOptions> options)
+    {
+        (_grains, _directory, _clock, _options) = (grains, directory, clock, options);
+        // A change made through any node: the next request here loads the tenant again.
+        directory.Changed += Evict;
+    }
 
     /// <summary>How many tenants are cached (loaded, loading, or known missing).</summary>
     public int Count => Volatile.Read(ref _count);
@@ -25,10 +36,10 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache
     {
         while (true)
         {
-            var now = clock.GetUtcNow();
+            var now = _clock.GetUtcNow();
             var found = _entries.TryGetValue(tenantId, out var entry);
             if (found && entry!.FreshAt(now)) return await entry.Load;
-            if (!found && !await directory.ListsAsync(tenantId)) return null;
+            if (!found && !await _directory.ListsAsync(tenantId)) return null;
             var load = new TaskCompletionSource<CachedTenant?>(TaskCreationOptions.RunContinuationsAsynchronously);
             var fresh = new Entry(load.Task, now + Lifetime);
             // Install atomically: of concurrent misses exactly one loads, the others await it (next round).
@@ -50,8 +61,8 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache
     /// <summary>Replaces the cached policy after this node changed it.</summary>
     public void Put(TenantPolicy policy)
     {
-        directory.Listed(policy.TenantId, policy.Origins);
-        var entry = new Entry(Task.FromResult<CachedTenant?>(CachedTenant.From(policy)), clock.GetUtcNow() + Lifetime);
+        _directory.Listed(policy.TenantId, policy.Origins);
+        var entry = new Entry(Task.FromResult<CachedTenant?>(CachedTenant.From(policy)), _clock.GetUtcNow() + Lifetime);
         while (true)
         {
             if (_entries.TryGetValue(policy.TenantId, out var old) ? _entries.TryUpdate(policy.TenantId, entry, old) : Add(policy.TenantId, entry))
@@ -62,16 +73,21 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache
     /// <summary>Forgets a tenant this node deleted: its tokens are refused here from now on.</summary>
     public void Remove(string tenantId)
     {
-        directory.Unlisted(tenantId);
+        _directory.Unlisted(tenantId);
+        Evict(tenantId);
+    }
+
+    private void Evict(string tenantId)
+    {
         if (_entries.TryRemove(tenantId, out _)) Interlocked.Decrement(ref _count);
     }
 
-    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.PolicyCacheSeconds));
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, _options.Value.PolicyCacheSeconds));
 
     private bool Add(string tenantId, Entry entry)
     {
         if (!_entries.TryAdd(tenantId, entry)) return false;
-        if (Interlocked.Increment(ref _count) > Math.Max(1, options.Value.PolicyCacheMaxEntries)) Trim();
+        if (Interlocked.Increment(ref _count) > Math.Max(1, _options.Value.PolicyCacheMaxEntries)) Trim();
         return true;
     }
 
@@ -86,8 +102,8 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache
     /// </summary>
     private void Trim()
     {
-        var target = Math.Max(1, options.Value.PolicyCacheMaxEntries) * 9 / 10;
-        var now = clock.GetUtcNow();
+        var target = Math.Max(1, _options.Value.PolicyCacheMaxEntries) * 9 / 10;
+        var now = _clock.GetUtcNow();
         foreach (var (tenantId, entry) in _entries)
             if (entry.Load.IsCompleted && !entry.FreshAt(now)) Remove(tenantId, entry);
         foreach (var (tenantId, entry) in _entries)
@@ -99,7 +115,7 @@ public sealed class TenantPolicyCache(IGrainFactory grains, TenantDirectoryCache
 
     private async Task<CachedTenant?> LoadAsync(string tenantId)
     {
-        var policy = await grains.GetGrain<ITenantGrain>(tenantId).GetPolicy();
+        var policy = await _grains.GetGrain<ITenantGrain>(tenantId).GetPolicy();
         return policy is null ? null : CachedTenant.From(policy);
     }
 

@@ -13,6 +13,12 @@ public interface ITenantDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The directory, or null when it is still at <paramref name="knownVersion"/> (nothing to send).</summary>
     Task<TenantDirectory?> GetIfNewer(long knownVersion);
 
+    /// <summary>
+    /// Subscribes an api node to tenant changes, or renews its subscription (a node that stops renewing is dropped
+    /// after <c>SubscriptionLifetime</c>), and answers like <see cref="GetIfNewer"/>.
+    /// </summary>
+    Task<TenantDirectory?> Subscribe(string nodeId, ITenantDirectoryObserver node, long knownVersion);
+
     /// <summary>Adds the tenant, or replaces the origins it lists.</summary>
     Task Register(string tenantId, IReadOnlyList<string> allowedOrigins);
 

@@ -38,6 +38,7 @@ public sealed class TenantGrain(
         // The directory first: a listed tenant without a record costs one grain call, a record nobody lists
         // would refuse every token of the tenant.
         await Directory.Register(TenantId, definition.AllowedOrigins ?? []);
+        if (!state.RecordExists) await Sessions.Reopen(); // a tenant deleted before may have its sessions again
         state.State = Encrypt(definition);
         await state.WriteStateAsync();
         _policy = null;
@@ -65,11 +66,16 @@ public sealed class TenantGrain(
         await state.ClearStateAsync();
         _policy = null;
         await Directory.Remove(TenantId);
-        logger.LogInformation("Tenant {TenantId} deleted", TenantId);
+        // Here rather than by the caller: a provision of the same id waits until its old sessions are ended.
+        var ended = await Sessions.EndAll();
+        await GrainFactory.GetGrain<ITenantUsageGrain>(TenantId).Forget();
+        logger.LogInformation("Tenant {TenantId} deleted; {Count} live sessions ended", TenantId, ended);
         return true;
     }
 
     private ITenantDirectoryGrain Directory => GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key);
+
+    private ITenantSessionsGrain Sessions => GrainFactory.GetGrain<ITenantSessionsGrain>(TenantId);
 
     private static void Validate(TenantDefinition definition)
     {

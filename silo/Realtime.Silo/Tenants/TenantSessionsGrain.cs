@@ -18,8 +18,7 @@ public sealed class TenantSessionsGrain(
 
     public async Task Live(string sessionId)
     {
-        // The tenant grain never calls this grain, so waiting on it here cannot deadlock.
-        if (await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetPolicy() is null)
+        if (state.State.TenantDeleted)
         {
             logger.LogInformation("Session {SessionId} went live after tenant {TenantId} was deleted: ended", sessionId, TenantId);
             await GrainFactory.GetGrain<ISessionGrain>(sessionId).End();
@@ -39,8 +38,16 @@ public sealed class TenantSessionsGrain(
         // A session's End tells this grain it closed one-way: those messages queue until this call is done.
         await Task.WhenAll(sessions.Select(id => GrainFactory.GetGrain<ISessionGrain>(id).End()));
         state.State.SessionIds.Clear();
-        await state.ClearStateAsync();
+        state.State.TenantDeleted = true;
+        await state.WriteStateAsync();
         logger.LogInformation("Tenant {TenantId}: {Count} live sessions ended", TenantId, sessions.Count);
         return sessions.Count;
+    }
+
+    public async Task Reopen()
+    {
+        if (!state.State.TenantDeleted) return;
+        state.State.TenantDeleted = false;
+        await state.WriteStateAsync();
     }
 }
