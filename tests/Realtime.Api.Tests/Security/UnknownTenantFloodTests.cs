@@ -6,7 +6,7 @@ using Realtime.Api.Tests.Infrastructure;
 
 namespace Realtime.Api.Tests.Security;
 
-/// <summary>Tokens naming made-up tenants cost no grain activation and no cache entry: the tid flood.</summary>
+/// <summary>Tokens naming made-up tenants, and preflights from made-up origins, cost no grain activation and no cache entry.</summary>
 [Collection(DevCollection.Name)]
 public sealed class UnknownTenantFloodTests(DevApiHost host)
 {
@@ -32,6 +32,26 @@ public sealed class UnknownTenantFloodTests(DevApiHost host)
         Assert.Equal(Requests, refused);
         Assert.Equal(activationsBefore, await ActivationsAsync());
         Assert.Equal(cachedBefore, cache.Count);
+    }
+
+    [Fact]
+    public async Task Preflights_from_random_origins_activate_no_grain_and_are_not_allowed()
+    {
+        await host.ProvisionTenantAsync("fl-" + Guid.NewGuid().ToString("N")[..8], allowedOrigins: ["https://listed.flood.example"]);
+        var activationsBefore = await ActivationsAsync();
+
+        var allowed = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, Requests / 4), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/api/realtime-token");
+            request.Headers.Add("Origin", $"https://{Guid.NewGuid():N}.example");
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            using var response = await host.Client.SendAsync(request);
+            if (response.Headers.Contains("Access-Control-Allow-Origin")) Interlocked.Increment(ref allowed);
+        });
+
+        Assert.Equal(0, allowed);
+        Assert.Equal(activationsBefore, await ActivationsAsync());
     }
 
     /// <summary>Activations of every grain type in the cluster, from Orleans' management grain.</summary>
