@@ -8,32 +8,15 @@ public sealed record Caller(string TenantId, string UserId, string? Watch)
     /// <summary>A token with a <c>watch</c> claim may only watch; it cannot mint secrets.</summary>
     public bool IsWatchOnly => Watch is not null;
 
+    /// <summary>
+    /// The caller <see cref="TenantTokenHandler"/> authenticated. Only its identity counts: its tenant is the one
+    /// whose key validated the token, and no claim of the principal is read again.
+    /// </summary>
     public static Caller From(ClaimsPrincipal user)
     {
-        var (tenantId, userId, watch) = ReadClaims(user);
-        return new Caller(
-            tenantId ?? throw new InvalidOperationException("An authenticated user has no tid."),
-            userId ?? throw new InvalidOperationException("An authenticated user has no sub."),
-            watch);
-    }
-
-    /// <summary>
-    /// The first <c>tid</c>, <c>sub</c> and <c>watch</c> claims, matched as <see cref="ClaimsPrincipal.FindFirst(string)"/>
-    /// matches them (ordinal, ignoring case), in one pass: every token request reads them twice (validation, then
-    /// the endpoint), and each FindFirst allocates a predicate and walks the claims again.
-    /// </summary>
-    public static (string? TenantId, string? UserId, string? Watch) ReadClaims(ClaimsPrincipal user)
-    {
         ArgumentNullException.ThrowIfNull(user);
-        string? tenantId = null, userId = null, watch = null;
-        foreach (var claim in user.Claims)
-        {
-            if (tenantId is null && Is(claim, ClaimNames.Tenant)) tenantId = claim.Value;
-            else if (userId is null && Is(claim, ClaimNames.Subject)) userId = claim.Value;
-            else if (watch is null && Is(claim, ClaimNames.Watch)) watch = claim.Value;
-        }
-        return (tenantId, userId, watch);
+        return user.Identity is CallerIdentity identity
+            ? identity.Caller
+            : throw new InvalidOperationException("The request was not authenticated by a tenant's user token.");
     }
-
-    private static bool Is(Claim claim, string type) => string.Equals(claim.Type, type, StringComparison.OrdinalIgnoreCase);
 }

@@ -8,9 +8,9 @@ using Realtime.Emulator;
 namespace Realtime.Api.Auth;
 
 /// <summary>
-/// JwtBearer set up for many tenants: each token's signing key is its tenant's secret, found by the
-/// (not yet trusted) <c>tid</c> claim. HS256 only, <c>exp</c> required, 30 s of clock skew.
-/// The tenant is loaded asynchronously before validation, because the key resolver itself is synchronous.
+/// JwtBearer set up for many tenants: <see cref="TenantTokenHandler"/> validates each token with the key (and the
+/// issuer and audience, when set) of the tenant its <c>tid</c> names. HS256 only, numeric <c>exp</c> required,
+/// 30 s of clock skew.
 /// </summary>
 public static class TenantJwtBearer
 {
@@ -20,7 +20,7 @@ public static class TenantJwtBearer
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TenantPolicyCache>((options, cache) => Configure(options, cache));
+            .Configure<TenantPolicyCache>((options, cache) => Configure(options, new TenantTokenHandler(cache)));
         services.AddAuthorization();
         return services;
     }
@@ -39,15 +39,15 @@ public static class TenantJwtBearer
         NameClaimType = ClaimNames.Subject,
     };
 
-    private static void Configure(JwtBearerOptions options, TenantPolicyCache cache)
+    private static void Configure(JwtBearerOptions options, TenantTokenHandler handler)
     {
         options.MapInboundClaims = false;
         options.TokenValidationParameters = ValidationParameters();
-        options.TokenValidationParameters.IssuerSigningKeyResolver = (_, token, _, _) => KeysFor(token, cache);
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(handler);
         options.Events = new JwtBearerEvents
         {
-            OnMessageReceived = context => LoadTenantAsync(context, cache),
-            OnTokenValidated = RequireIdentityClaims,
+            OnMessageReceived = ReceiveToken,
             OnChallenge = WriteChallengeAsync,
         };
     }
@@ -65,13 +65,10 @@ public static class TenantJwtBearer
         return true;
     }
 
-    private static async Task LoadTenantAsync(MessageReceivedContext context, TenantPolicyCache cache)
+    private static Task ReceiveToken(MessageReceivedContext context)
     {
-        if (SkipsOpenAIRoute(context)) return;
-        var token = TokenOf(context.Request, context.HttpContext.Request.Path);
-        if (token is null) return;
-        context.Token = token;
-        if (JwtTenantReader.TenantIdOf(token) is { } tenantId) await cache.GetAsync(tenantId);
+        if (!SkipsOpenAIRoute(context)) context.Token = TokenOf(context.Request, context.HttpContext.Request.Path);
+        return Task.CompletedTask;
     }
 
     private static string? TokenOf(HttpRequest request, PathString path)
@@ -83,24 +80,6 @@ public static class TenantJwtBearer
         if (!path.StartsWithSegments("/hubs")) return null;
         var query = request.Query["access_token"].ToString();
         return query.Length > 0 ? query : null;
-    }
-
-    private static IEnumerable<SecurityKey> KeysFor(SecurityToken token, TenantPolicyCache cache)
-    {
-        if (token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(ClaimNames.Tenant, out var tid)
-            && TenantId.IsValid(tid) && cache.Peek(tid) is { } tenant)
-            return [tenant.SigningKey];
-        return [];
-    }
-
-    private static Task RequireIdentityClaims(TokenValidatedContext context)
-    {
-        var (tenantId, userId, _) = context.Principal is { } principal ? Caller.ReadClaims(principal) : default;
-        if (string.IsNullOrWhiteSpace(userId))
-            context.Fail("The token has no sub claim.");
-        else if (string.IsNullOrWhiteSpace(tenantId))
-            context.Fail("The token has no tid claim.");
-        return Task.CompletedTask;
     }
 
     private static Task WriteChallengeAsync(JwtBearerChallengeContext context)
@@ -119,7 +98,9 @@ public static class TenantJwtBearer
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
             "The bearer token's signature is not valid for its tenant, or the tenant is unknown.",
         SecurityTokenMalformedException => "The bearer token is not a well-formed JWT.",
-        var failure when failure.Message.StartsWith("The token has no", StringComparison.Ordinal) => failure.Message,
+        SecurityTokenInvalidIssuerException => "The bearer token's iss is not the issuer its tenant requires.",
+        SecurityTokenInvalidAudienceException => "The bearer token's aud is not the audience its tenant requires.",
+        IdentityClaimsException refused => refused.Message,
         _ => "The bearer token is not valid.",
     };
 }

@@ -61,8 +61,11 @@ public static class RealtimeApi
         services.Configure<CaptionOptions>(config.GetSection(CaptionOptions.Section));
 
         services.AddSingleton<NodeIdentity>();
+        services.AddSingleton<TenantDirectoryCache>();
+        services.AddHostedService<TenantDirectorySubscriber>();
         services.AddSingleton<TenantPolicyCache>();
         services.AddTenantJwtBearer();
+        TenantCors.AddTenantCors(services);
         services.AddSingleton<UserTokenIssuer>();
         services.AddSingleton<TenantRateGate>();
         services.AddHostedService<TenantUsageReporter>();
@@ -90,6 +93,7 @@ public static class RealtimeApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseCors(); // after authentication: an actual request's CORS answer depends on the token's tenant
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
@@ -97,7 +101,7 @@ public static class RealtimeApi
         app.MapRealtimeDashboard();
         app.MapTokenEndpoints();
         app.MapSessionEndpoints();
-        app.MapHub<CaptionHub>(CaptionHub.Path);
+        app.MapHub<CaptionHub>(CaptionHub.Path).RequireCors(TenantCors.PolicyName);
         app.MapAdminEndpoints();
         app.MapViewerEndpoints();
         if (features.Dev) app.MapDevEndpoints();

@@ -16,7 +16,7 @@ public static class SessionEndpoints
 {
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var sessions = endpoints.MapGroup("/api/sessions/{id}").RequireAuthorization();
+        var sessions = endpoints.MapGroup("/api/sessions/{id}").RequireAuthorization().RequireCors(TenantCors.PolicyName);
         sessions.MapGet("", GetAsync).WithSummary("A session's state, owner, times and counts.");
         sessions.MapGet("/transcript", TranscriptAsync).WithSummary("The aggregated transcript: format=json|text|vtt|srt.");
         sessions.MapPost("/viewer-token", ViewerTokenAsync).WithSummary("Owner only: a token that can only watch this session (a share link).");

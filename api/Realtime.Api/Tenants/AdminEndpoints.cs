@@ -5,7 +5,7 @@ using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
 
-/// <summary>PUT/GET /admin/tenants/{tid} and GET /admin/tenants/{tid}/usage, behind the admin key.</summary>
+/// <summary>PUT/GET/DELETE /admin/tenants/{tid} and GET /admin/tenants/{tid}/usage, behind the admin key.</summary>
 public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
@@ -13,6 +13,7 @@ public static class AdminEndpoints
         var admin = endpoints.MapGroup("/admin/tenants/{tid}").AddEndpointFilter<AdminKeyFilter>();
         admin.MapPut("", PutAsync).WithSummary("Provisions or replaces a tenant.");
         admin.MapGet("", GetAsync).WithSummary("Reads a tenant, secrets masked.");
+        admin.MapDelete("", DeleteAsync).WithSummary("Deletes a tenant: its live sessions end, its record and usage go, its tokens stop working.");
         admin.MapGet("/usage", UsageAsync).WithSummary("The tenant's recent secret grants.");
         return endpoints;
     }
@@ -35,6 +36,19 @@ public static class AdminEndpoints
         if (!TenantId.IsValid(tid)) return InvalidTenantId();
         var policy = await grains.GetGrain<ITenantGrain>(tid).GetPolicy();
         return policy is null ? Problem.NotFound($"Tenant '{tid}' does not exist.") : TypedResults.Ok(TenantView.From(policy));
+    }
+
+    /// <summary>
+    /// The tenant's tokens stop working on this node at once, and on the others as soon as the tenant directory tells
+    /// them (at the latest once their cached policy expires); its live sessions end, so viewers see them ended.
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(string tid, IGrainFactory grains, TenantPolicyCache cache, ILoggerFactory logs)
+    {
+        if (!TenantId.IsValid(tid)) return InvalidTenantId();
+        if (!await grains.GetGrain<ITenantGrain>(tid).Delete()) return Problem.NotFound($"Tenant '{tid}' does not exist.");
+        cache.Remove(tid);
+        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} deleted", tid);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> UsageAsync(string tid, IGrainFactory grains, TenantRateGate gate)

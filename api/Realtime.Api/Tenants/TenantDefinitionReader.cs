@@ -4,12 +4,12 @@ using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
 
-/// <summary>Validates the body of PUT /admin/tenants/{tid}. Omitted limits take the defaults.</summary>
+/// <summary>Validates the body of PUT /admin/tenants/{tid}. Omitted limits take the defaults; omitted origins, issuer and audience mean none.</summary>
 public static class TenantDefinitionReader
 {
-    public const int MinSigningSecretLength = 32;
+    public const int MinSigningSecretLength = SigningSecretRules.MinLength;
     private const int MaxLimit = 10_000_000;
-    private static readonly string[] Fields = ["name", "signing_secret", "openai_api_key", "limits", "allowed_models", "suspended"];
+    private static readonly string[] Fields = ["name", "signing_secret", "openai_api_key", "limits", "allowed_models", "suspended", "allowed_origins", "issuer", "audience"];
     private static readonly string[] LimitFields = ["per_minute", "per_hour", "concurrent_sessions", "tenant_per_minute"];
 
     public static (TenantDefinition? Definition, (string Detail, string Param)? Error) Read(JsonNode? body)
@@ -23,14 +23,23 @@ public static class TenantDefinitionReader
         var limitsJson = fields.Object("limits");
         var models = fields.StringArray("allowed_models") ?? [];
         var suspended = fields.Boolean("suspended") ?? false;
+        var origins = fields.StringArray("allowed_origins", maxLength: 256) ?? [];
+        var issuer = fields.String("issuer", 256);
+        var audience = fields.String("audience", 256);
         if (fields.Error is { } error) return (null, error);
         if (string.IsNullOrWhiteSpace(name)) return (null, ("'name' must not be empty.", "name"));
         if (secret!.Length < MinSigningSecretLength)
             return (null, ($"'signing_secret' must be at least {MinSigningSecretLength} characters.", "signing_secret"));
+        if (!SigningSecretRules.IsAcceptable(secret))
+            return (null, ("'signing_secret' must not be all whitespace or one repeated character; use a random secret.", "signing_secret"));
+        if (issuer is { } iss && string.IsNullOrWhiteSpace(iss)) return (null, ("'issuer' must not be empty; omit it to accept any iss.", "issuer"));
+        if (audience is { } aud && string.IsNullOrWhiteSpace(aud)) return (null, ("'audience' must not be empty; omit it to accept any aud.", "audience"));
+        var (allowedOrigins, originError) = AllowedOrigins.Read(origins);
+        if (originError is not null) return (null, originError);
         if (openAIKey is { Length: 0 }) return (null, ("'openai_api_key' must not be empty; omit it to use the platform key.", "openai_api_key"));
         var (limits, limitsError) = ReadLimits(limitsJson);
         if (limitsError is not null) return (null, limitsError);
-        return (new TenantDefinition(name, secret, openAIKey, limits!, models, suspended), null);
+        return (new TenantDefinition(name, secret, openAIKey, limits!, models, suspended, allowedOrigins, issuer, audience), null);
     }
 
     private static (TenantLimits? Limits, (string Detail, string Param)? Error) ReadLimits(JsonObject? json)

@@ -11,7 +11,10 @@ public sealed record TenantView(
     TenantLimitsView Limits,
     IReadOnlyList<string> AllowedModels,
     bool Suspended,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> AllowedOrigins,
+    string? Issuer,
+    string? Audience)
 {
     public const string Mask = "********";
 
@@ -23,5 +26,8 @@ public sealed record TenantView(
         TenantLimitsView.From(policy.Limits),
         policy.AllowedModels,
         policy.Suspended,
-        policy.UpdatedAt);
+        policy.UpdatedAt,
+        policy.Origins,
+        policy.Issuer,
+        policy.Audience);
 }

@@ -1,3 +1,5 @@
+using Realtime.Api.Tenants;
+
 namespace Realtime.Api.Tokens;
 
 /// <summary>Maps POST /api/realtime-token and its alias /realtime-token (the seed guide's path).</summary>
@@ -8,6 +10,7 @@ public static class TokenEndpoints
         foreach (var path in new[] { "/api/realtime-token", "/realtime-token" })
             endpoints.MapPost(path, (HttpContext http, TokenBroker broker) => broker.MintAsync(http))
                 .RequireAuthorization()
+                .RequireCors(TenantCors.PolicyName)
                 .WithName(path.TrimStart('/').Replace('/', '-'))
                 .WithSummary("Mints a short-lived OpenAI Realtime secret for the calling user.");
         return endpoints;

@@ -11,4 +11,10 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>Provisions the tenant unless it exists; true when it was created. Used to seed the dev tenant.</summary>
     Task<bool> CreateIfMissing(TenantDefinition definition);
+
+    /// <summary>
+    /// Removes the tenant's record and directory entry, ends its live sessions and forgets its tenant-wide usage;
+    /// false when it did not exist.
+    /// </summary>
+    Task<bool> Delete();
 }

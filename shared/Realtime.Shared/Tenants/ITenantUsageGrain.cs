@@ -14,4 +14,7 @@ public interface ITenantUsageGrain : IGrainWithStringKey
 
     /// <summary>The sum of every node's last report: the tenant's grants in about the last minute.</summary>
     Task<int> GetGrantedLastMinute();
+
+    /// <summary>Forgets every report (the tenant was deleted).</summary>
+    Task Forget();
 }

@@ -13,12 +13,15 @@ public sealed record TenantDefinition(
     [property: Id(2)] string? OpenAIApiKey,
     [property: Id(3)] TenantLimits Limits,
     [property: Id(4)] IReadOnlyList<string> AllowedModels,
-    [property: Id(5)] bool Suspended)
+    [property: Id(5)] bool Suspended,
+    [property: Id(6)] IReadOnlyList<string>? AllowedOrigins = null,
+    [property: Id(7)] string? Issuer = null,
+    [property: Id(8)] string? Audience = null)
 {
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}");
+        builder.Append($"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", AllowedOrigins ?? [])}], Issuer = {Issuer}, Audience = {Audience}");
         return true;
     }
 }

@@ -15,8 +15,17 @@ public sealed record TenantPolicy(
     [property: Id(4)] TenantLimits Limits,
     [property: Id(5)] IReadOnlyList<string> AllowedModels,
     [property: Id(6)] bool Suspended,
-    [property: Id(7)] DateTimeOffset UpdatedAt)
+    [property: Id(7)] DateTimeOffset UpdatedAt,
+    [property: Id(8)] IReadOnlyList<string>? AllowedOrigins = null,
+    [property: Id(9)] string? Issuer = null,
+    [property: Id(10)] string? Audience = null)
 {
+    /// <summary>Browser origins whose pages may call the api with this tenant's tokens (CORS); none means same origin only.</summary>
+    public IReadOnlyList<string> Origins => AllowedOrigins ?? [];
+
+    /// <summary>Whether a page on <paramref name="origin"/> may call the api with this tenant's tokens.</summary>
+    public bool AllowsOrigin(string origin) => Origins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>An empty list means every model is allowed.</summary>
     public bool AllowsModel(string model) =>
         AllowedModels.Count == 0 || AllowedModels.Contains(model, StringComparer.Ordinal);
@@ -24,7 +33,7 @@ public sealed record TenantPolicy(
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, UpdatedAt = {UpdatedAt:O}");
+        builder.Append($"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", Origins)}], Issuer = {Issuer}, Audience = {Audience}, UpdatedAt = {UpdatedAt:O}");
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
+using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
 using Realtime.Silo.Hosting;
 using Realtime.Silo.Sessions.Captions;
@@ -126,6 +127,8 @@ public sealed class SessionGrain(
             Arm(); // from the secret's expiry to the idle deadline
             // One-way: the owner now holds this session's slot past the secret's expiry, until it hears it closed.
             await Owner(start).SessionLive(SessionId, start.ExpiresAt);
+            // One-way too: deleting the tenant ends its live sessions through this index.
+            await TenantSessions(start).Live(SessionId);
         }
 
         if (wentLive || applied.Updates.Count > 0)
@@ -227,6 +230,8 @@ public sealed class SessionGrain(
         // One-way ([OneWay] on the interface): returns at once, so this grain never waits on the user grain.
         var start = Record.Start!;
         await Owner(start).SessionClosed(SessionId, start.ExpiresAt);
+        // Only a session that went live (it published) is in its tenant's index.
+        if (Record.LastPublishAt is not null) await TenantSessions(start).Closed(SessionId);
 
         // Viewers learn the session is over; nothing will change any more, so the subscriptions go.
         Push(new CaptionBatch(SessionId, [], Record.State));
@@ -284,6 +289,8 @@ public sealed class SessionGrain(
         else census.LiveDeactivated();
         _countedLive = live;
     }
+
+    private ITenantSessionsGrain TenantSessions(SessionStart start) => GrainFactory.GetGrain<ITenantSessionsGrain>(start.TenantId);
 
     private IUserGrain Owner(SessionStart start) => GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId));
 }

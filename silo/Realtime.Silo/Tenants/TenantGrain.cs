@@ -20,7 +20,7 @@ public sealed class TenantGrain(
     public const string ProtectorPurpose = "Realtime.Tenants.Secrets";
 
     /// <summary>HS256 keys shorter than this are refused (see DESIGN.md, tenancy).</summary>
-    public const int MinSigningSecretLength = 32;
+    public const int MinSigningSecretLength = SigningSecretRules.MinLength;
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
 
@@ -35,6 +35,10 @@ public sealed class TenantGrain(
     public async Task<TenantPolicy> Put(TenantDefinition definition)
     {
         Validate(definition);
+        // The directory first: a listed tenant without a record costs one grain call, a record nobody lists
+        // would refuse every token of the tenant.
+        await Directory.Register(TenantId, definition.AllowedOrigins ?? []);
+        if (!state.RecordExists) await Sessions.Reopen(); // a tenant deleted before may have its sessions again
         state.State = Encrypt(definition);
         await state.WriteStateAsync();
         _policy = null;
@@ -46,19 +50,42 @@ public sealed class TenantGrain(
 
     public async Task<bool> CreateIfMissing(TenantDefinition definition)
     {
-        if (state.RecordExists) return false;
+        if (state.RecordExists)
+        {
+            // Keeps a store written before the directory existed usable: the seeded tenant is listed again.
+            await Directory.Register(TenantId, state.State.AllowedOrigins);
+            return false;
+        }
         await Put(definition);
         return true;
     }
+
+    public async Task<bool> Delete()
+    {
+        if (!state.RecordExists) return false;
+        await state.ClearStateAsync();
+        _policy = null;
+        await Directory.Remove(TenantId);
+        // Here rather than by the caller: a provision of the same id waits until its old sessions are ended.
+        var ended = await Sessions.EndAll();
+        await GrainFactory.GetGrain<ITenantUsageGrain>(TenantId).Forget();
+        logger.LogInformation("Tenant {TenantId} deleted; {Count} live sessions ended", TenantId, ended);
+        return true;
+    }
+
+    private ITenantDirectoryGrain Directory => GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key);
+
+    private ITenantSessionsGrain Sessions => GrainFactory.GetGrain<ITenantSessionsGrain>(TenantId);
 
     private static void Validate(TenantDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(definition.Limits);
-        if (string.IsNullOrEmpty(definition.SigningSecret) || definition.SigningSecret.Length < MinSigningSecretLength)
+        if (!SigningSecretRules.IsAcceptable(definition.SigningSecret))
         {
             throw new ArgumentException(
-                $"A tenant's signing secret must be at least {MinSigningSecretLength} characters.", nameof(definition));
+                $"A tenant's signing secret must be at least {MinSigningSecretLength} characters, not all whitespace or one repeated character.",
+                nameof(definition));
         }
     }
 
@@ -71,6 +98,9 @@ public sealed class TenantGrain(
         AllowedModels = [.. definition.AllowedModels ?? []],
         Suspended = definition.Suspended,
         UpdatedAt = time.GetUtcNow(),
+        AllowedOrigins = [.. definition.AllowedOrigins ?? []],
+        Issuer = definition.Issuer,
+        Audience = definition.Audience,
     };
 
     private TenantPolicy Decrypt(TenantRecord record)
@@ -85,7 +115,10 @@ public sealed class TenantGrain(
                 record.Limits,
                 record.AllowedModels.ToArray(),
                 record.Suspended,
-                record.UpdatedAt);
+                record.UpdatedAt,
+                record.AllowedOrigins.ToArray(),
+                record.Issuer,
+                record.Audience);
         }
         catch (CryptographicException ex)
         {

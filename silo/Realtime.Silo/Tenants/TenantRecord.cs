@@ -16,4 +16,7 @@ public sealed class TenantRecord
     [Id(4)] public List<string> AllowedModels { get; set; } = [];
     [Id(5)] public bool Suspended { get; set; }
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(7)] public List<string> AllowedOrigins { get; set; } = [];
+    [Id(8)] public string? Issuer { get; set; }
+    [Id(9)] public string? Audience { get; set; }
 }

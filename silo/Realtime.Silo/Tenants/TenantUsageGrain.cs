@@ -27,6 +27,13 @@ public sealed class TenantUsageGrain(TimeProvider time) : Grain, ITenantUsageGra
 
     public Task<int> GetGrantedLastMinute() => Task.FromResult(SumFresh(time.GetUtcNow(), except: null));
 
+    public Task Forget()
+    {
+        _reports.Clear();
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private int SumFresh(DateTimeOffset now, string? except)
     {
         var freshAfter = now - ReportLifetime;

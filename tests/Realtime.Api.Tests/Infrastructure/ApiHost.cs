@@ -89,7 +89,7 @@ public abstract class ApiHost : IAsyncLifetime
 
     /// <summary>Provisions a tenant through the admin API and returns its signing secret.</summary>
     public async Task<string> ProvisionTenantAsync(string tenantId, object? limits = null, string? openAIKey = null,
-        string[]? allowedModels = null, bool suspended = false)
+        string[]? allowedModels = null, bool suspended = false, string[]? allowedOrigins = null, string? issuer = null, string? audience = null)
     {
         var secret = $"secret-{tenantId}-{Guid.NewGuid():N}{Guid.NewGuid():N}";
         var body = new JsonObject
@@ -101,11 +101,22 @@ public abstract class ApiHost : IAsyncLifetime
         if (openAIKey is not null) body["openai_api_key"] = openAIKey;
         if (limits is not null) body["limits"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(limits));
         if (allowedModels is not null) body["allowed_models"] = new JsonArray(allowedModels.Select(m => (JsonNode)m).ToArray());
+        if (allowedOrigins is not null) body["allowed_origins"] = new JsonArray(allowedOrigins.Select(o => (JsonNode)o).ToArray());
+        if (issuer is not null) body["issuer"] = issuer;
+        if (audience is not null) body["audience"] = audience;
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/admin/tenants/{tenantId}") { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Admin-Key", AdminKey);
         using var response = await Client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return secret;
+    }
+
+    /// <summary>A body-less admin call (GET, DELETE) with the admin key.</summary>
+    public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Admin-Key", AdminKey);
+        return await Client.SendAsync(request);
     }
 
     /// <summary>POST /api/realtime-token as the bearer of <paramref name="jwt"/>.</summary>

@@ -30,6 +30,21 @@ public static class TestJwt
         return handler.CreateToken(descriptor);
     }
 
+    /// <summary>
+    /// A token whose payload is exactly <paramref name="payloadJson"/> (duplicates, odd cases and all), signed HS256
+    /// with <paramref name="secret"/>: what an attacker holding one tenant's secret can send.
+    /// </summary>
+    public static string Raw(string secret, string payloadJson)
+    {
+        static string B64(byte[] bytes) => Base64UrlEncoder.Encode(bytes);
+        var signingInput = $"{B64(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"))}.{B64(Encoding.UTF8.GetBytes(payloadJson))}";
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(signingInput));
+        return $"{signingInput}.{B64(signature)}";
+    }
+
+    /// <summary>A numeric exp ten minutes from now, for <see cref="Raw"/> payloads.</summary>
+    public static long Expiry => DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+
     /// <summary>An unsigned token (alg "none") carrying the given claims.</summary>
     public static string Unsigned(string tid, string sub)
     {

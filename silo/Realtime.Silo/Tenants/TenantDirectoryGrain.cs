@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Realtime.Shared.Tenants;
+using Realtime.Silo.Hosting;
+
+namespace Realtime.Silo.Tenants;
+
+/// <summary>
+/// The list of provisioned tenants and their allowed origins (see <see cref="ITenantDirectoryGrain"/>). Written
+/// only when a tenant is provisioned or deleted; read by every api node, which asks only for a newer version, and
+/// told one-way of each change so it acts on it at once.
+/// </summary>
+public sealed class TenantDirectoryGrain(
+    [PersistentState("tenant-directory", RealtimeStorage.Name)] IPersistentState<TenantDirectoryRecord> state,
+    TimeProvider time,
+    ILogger<TenantDirectoryGrain> logger)
+    : Grain, ITenantDirectoryGrain
+{
+    /// <summary>How long a node's subscription lasts without renewal (nodes renew every 30 s).</summary>
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(90);
+
+    // Subscribed api nodes, in memory only: nodes renew, and a new activation hears from each within a renewal.
+    private readonly Dictionary<string, (ITenantDirectoryObserver Node, DateTimeOffset RenewedAt)> _nodes = new(StringComparer.Ordinal);
+
+    // Built once per change: every node that asks for the same version gets the same immutable object.
+    private TenantDirectory? _current;
+
+    public Task<TenantDirectory?> GetIfNewer(long knownVersion) =>
+        Task.FromResult(state.State.Version == knownVersion ? null : Current);
+
+    public Task<TenantDirectory?> Subscribe(string nodeId, ITenantDirectoryObserver node, long knownVersion)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        ArgumentNullException.ThrowIfNull(node);
+        _nodes[nodeId] = (node, time.GetUtcNow());
+        return GetIfNewer(knownVersion);
+    }
+
+    public async Task Register(string tenantId, IReadOnlyList<string> allowedOrigins)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentNullException.ThrowIfNull(allowedOrigins);
+        if (state.State.Tenants.TryGetValue(tenantId, out var known) && known.SequenceEqual(allowedOrigins, StringComparer.Ordinal))
+            return;
+        state.State.Tenants[tenantId] = [.. allowedOrigins];
+        await SaveAsync();
+        Notify(tenantId);
+    }
+
+    public async Task Remove(string tenantId)
+    {
+        if (!state.State.Tenants.Remove(tenantId)) return;
+        await SaveAsync();
+        Notify(tenantId);
+    }
+
+    private TenantDirectory Current => _current ??= new TenantDirectory(
+        state.State.Version,
+        state.State.Tenants.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal));
+
+    /// <summary>One-way to every subscribed node; a node that cannot be reached is dropped until it renews.</summary>
+    private void Notify(string tenantId)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (nodeId, (node, renewedAt)) in _nodes)
+        {
+            if (now - renewedAt >= SubscriptionLifetime)
+            {
+                _nodes.Remove(nodeId);
+                continue;
+            }
+            try
+            {
+                node.TenantChanged(tenantId).Ignore();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Tenant directory: node {NodeId} dropped, it cannot be reached", nodeId);
+                _nodes.Remove(nodeId);
+            }
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        state.State.Version++;
+        _current = null;
+        await state.WriteStateAsync();
+    }
+}
