@@ -16,10 +16,13 @@ public static class ForwardedHeadersHosting
 {
     public const string Section = "ForwardedHeaders";
 
+    /// <summary>The two arrays of the section: proxies' IPs and networks in CIDR form.</summary>
+    public static IReadOnlyList<string> Lists { get; } = ["KnownProxies", "KnownNetworks"];
+
     public static IServiceCollection AddKnownProxies(this IServiceCollection services, IConfiguration config)
     {
-        var proxies = config.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
-        var networks = config.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
+        var proxies = config.GetSection($"{Section}:{Lists[0]}").Get<string[]>() ?? [];
+        var networks = config.GetSection($"{Section}:{Lists[1]}").Get<string[]>() ?? [];
         var parsedProxies = proxies.Select(ParseProxy).ToList();
         var parsedNetworks = networks.Select(ParseNetwork).ToList();
         services.Configure<ForwardedHeadersOptions>(o =>
