@@ -14,8 +14,9 @@ namespace Realtime.Api.Captions;
 /// <summary>
 /// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
 /// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees; a refused
-/// Publish is logged as one Information line (SignalR itself logs hub exceptions only at Debug). Each connection
-/// has a Publish budget (<see cref="PublishRate"/>) and each user a connection cap (<see cref="UserConnectionCap"/>).
+/// Publish is logged as one Information line (SignalR's own Error line for it is silenced by
+/// <see cref="HubFailureLogging"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
+/// a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
 public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics,
