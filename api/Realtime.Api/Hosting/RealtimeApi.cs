@@ -105,7 +105,7 @@ public static class RealtimeApi
         app.UseStatusCodePages();
         app.UseManagementPort(app.Configuration);
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseUnauthenticatedRateLimit();
         app.UseUserConnectionCap();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -12,11 +12,12 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
+        // When the response starts, so an exception handler that clears the headers cannot drop them.
+        context.Response.OnStarting(static state =>
         {
-            Apply(context.Response.Headers);
+            Apply(((HttpResponse)state).Headers);
             return Task.CompletedTask;
-        });
+        }, context.Response);
         return next(context);
     });
 

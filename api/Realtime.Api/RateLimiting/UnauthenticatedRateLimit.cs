@@ -20,6 +20,13 @@ public static class UnauthenticatedRateLimit
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The rate limiter, run only for requests without a valid token (after authentication): authenticated
+    /// traffic does not even pass through it.
+    /// </summary>
+    public static IApplicationBuilder UseUnauthenticatedRateLimit(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.User.Identity?.IsAuthenticated != true, unauthenticated => unauthenticated.UseRateLimiter());
+
     public static IServiceCollection AddUnauthenticatedRateLimit(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<UnauthenticatedRateLimitOptions>(config.GetSection(UnauthenticatedRateLimitOptions.Section));

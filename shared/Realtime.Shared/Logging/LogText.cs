@@ -11,7 +11,7 @@ public static class LogText
 {
     public static string? Escape(string? value)
     {
-        if (value is null || !value.Any(char.IsControl)) return value;
+        if (value is null || !HasControl(value)) return value;
         var escaped = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
@@ -27,4 +27,8 @@ public static class LogText
 
         return escaped.ToString();
     }
+
+    // char.IsControl's two ranges, searched vectorized: the common case (nothing to escape) allocates nothing.
+    private static bool HasControl(string value) =>
+        value.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') >= 0;
 }
