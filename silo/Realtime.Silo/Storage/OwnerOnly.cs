@@ -10,8 +10,12 @@ public static class OwnerOnly
 
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates <paramref name="path"/> (and missing parents) as 0700, or narrows an existing one to it.</summary>
-    public static void Directory(string path)
+    /// <summary>
+    /// Creates <paramref name="path"/> (and missing parents) as 0700. An existing one is narrowed to 0700 only when
+    /// <paramref name="narrowExisting"/>: a folder only this product uses (the key ring's), never one a user named
+    /// for the file, which may be their working directory or /tmp.
+    /// </summary>
+    public static void Directory(string path, bool narrowExisting = false)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -19,8 +23,8 @@ public static class OwnerOnly
             return;
         }
 
-        if (System.IO.Directory.Exists(path)) System.IO.File.SetUnixFileMode(path, DirectoryMode);
-        else System.IO.Directory.CreateDirectory(path, DirectoryMode);
+        if (!System.IO.Directory.Exists(path)) System.IO.Directory.CreateDirectory(path, DirectoryMode);
+        else if (narrowExisting) System.IO.File.SetUnixFileMode(path, DirectoryMode);
     }
 
     /// <summary>Creates an empty <paramref name="path"/> as 0600 if missing, or narrows an existing one to it.</summary>

@@ -25,7 +25,7 @@ internal static class SqliteStorage
     public static void PersistKeys(IDataProtectionBuilder dataProtection, IConfiguration configuration)
     {
         var keyRing = SqliteDatabase.From(configuration).KeyRingDirectory;
-        OwnerOnly.Directory(keyRing);
+        OwnerOnly.Directory(keyRing, narrowExisting: true);
         dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
     }
 }

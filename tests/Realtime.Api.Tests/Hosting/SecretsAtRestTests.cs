@@ -29,7 +29,16 @@ public sealed class SecretsAtRestTests : IDisposable
             Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(Path.Combine(Data, "keys")));
             Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "realtime.db")));
             Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "realtime.db.lock")));
-            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "realtime.db-wal")));
+            // SQLite gives its WAL files the database file's mode; they exist while a connection is open.
+            using (var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data, "realtime.db")};Pooling=False"))
+            {
+                reader.Open();
+                using var read = reader.CreateCommand();
+                read.CommandText = "SELECT count(*) FROM sqlite_master";
+                read.ExecuteScalar();
+                Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "realtime.db-wal")));
+                Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "realtime.db-shm")));
+            }
             var warning = Assert.Single(host.Logs.Lines, l => l.Contains(Unencrypted, StringComparison.Ordinal));
             Assert.StartsWith("Warning", warning);
             Assert.Contains("DataProtection:CertificatePath", warning);
