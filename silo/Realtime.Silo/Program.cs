@@ -22,10 +22,21 @@ config.Sources.Insert(0, new MemoryConfigurationSource
     },
 });
 
-builder.UseOrleans(silo => silo
-    .UseRealtimeClustering(config)
-    .AddRealtimeGrains(config)
-    // Every silo feeds the Orleans Dashboard that api nodes serve (at /dashboard, behind the admin key).
-    .AddRealtimeDashboard(config));
+try
+{
+    // Ports and the SQLite store, taken before the silo starts; the store lock is held until the process ends.
+    using var storeLock = SiloStartupClaims.Claim(config);
+    builder.UseOrleans(silo => silo
+        .UseRealtimeClustering(config)
+        .AddRealtimeGrains(config)
+        // Every silo feeds the Orleans Dashboard that api nodes serve (at /dashboard, behind the admin key).
+        .AddRealtimeDashboard(config));
 
-await builder.Build().RunAsync();
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupRefusedException.Find(e) is { } refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return StartupRefusedException.ExitCode;
+}

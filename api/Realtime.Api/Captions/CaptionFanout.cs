@@ -5,6 +5,7 @@ using Realtime.Api.Hosting;
 using Realtime.Api.Observability;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Api.Captions;
 
@@ -72,7 +73,7 @@ public sealed class CaptionFanout : ICaptionObserver
         catch (Exception e)
         {
             // The grain drops a node that stops refreshing anyway.
-            _logger.LogDebug("Unwatch of {SessionId} failed: {Error}", sessionId, e.Message);
+            _logger.LogDebug("Unwatch of {SessionId} failed: {Error}", LogText.Escape(sessionId), e.Message);
         }
     }
 

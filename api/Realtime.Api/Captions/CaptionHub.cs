@@ -1,23 +1,31 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
 using Realtime.Emulator.Http;
 using Realtime.Shared.Captions;
+using Realtime.Shared.Logging;
 using Realtime.Shared.Sessions;
 
 namespace Realtime.Api.Captions;
 
 /// <summary>
 /// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
-/// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees.
+/// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees; a refused
+/// Publish is logged as one Information line (SignalR's own Error line for it is silenced by
+/// <see cref="HubFailureLogging"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
+/// a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
-public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics) : Hub
+public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics,
+    UserConnectionCap connections, IOptions<CaptionOptions> options, ILogger<CaptionHub> logger) : Hub
 {
     public const string Path = "/hubs/captions";
+
+    private const string ReservationKey = "caption-connection-reservation";
 
     /// <summary>
     /// Owner only. <paramref name="events"/> is an array of OpenAI events exactly as received. Timed from receipt
@@ -32,9 +40,10 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
             metrics.Published(start, "ok");
             return ack;
         }
-        catch (HubException)
+        catch (HubException refused)
         {
             metrics.Published(start, "refused");
+            logger.LogInformation("Publish to {SessionId} refused: {Reason}", LogText.Escape(Truncate(sessionId)), LogText.Escape(refused.Message));
             throw;
         }
         catch
@@ -46,6 +55,9 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
 
     private async Task<PublishAck> PublishAsync(string sessionId, JsonElement events)
     {
+        var rate = RateOfConnection();
+        if (!rate.TryTake())
+            throw new HubException($"Too many Publish calls on this connection: at most {rate.PerSecond} a second; slow down and retry.");
         var caller = Caller.From(Context.User!);
         var session = await FindAsync(sessionId, caller);
         if (!SessionAccess.IsOwner(caller, session)) throw new HubException("Only the session's owner can publish to it.");
@@ -75,7 +87,36 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
 
     public Task Unwatch(string sessionId) => fanout.UnwatchAsync(Context.ConnectionId, sessionId);
 
-    public override Task OnDisconnectedAsync(Exception? exception) => fanout.DisconnectAsync(Context.ConnectionId);
+    /// <summary>Counts the connection against its user's cap; over the cap it is closed (a negotiate is refused earlier with a 429).</summary>
+    public override Task OnConnectedAsync()
+    {
+        var caller = Caller.From(Context.User!);
+        if (connections.TryReserve(caller))
+        {
+            Context.Items[ReservationKey] = caller;
+            return Task.CompletedTask;
+        }
+
+        logger.LogInformation("Caption connection of {Tenant}/{User} refused: {Max} already open on this node.",
+            LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), connections.Max);
+        Context.Abort();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.Remove(ReservationKey, out var reserved) && reserved is Caller caller) connections.Release(caller);
+        if (Context.Items.Remove(typeof(PublishRate), out var rate)) (rate as PublishRate)?.Dispose();
+        return fanout.DisconnectAsync(Context.ConnectionId);
+    }
+
+    private PublishRate RateOfConnection()
+    {
+        if (Context.Items.TryGetValue(typeof(PublishRate), out var existing) && existing is PublishRate rate) return rate;
+        rate = new PublishRate(options.Value);
+        Context.Items[typeof(PublishRate)] = rate;
+        return rate;
+    }
 
     // Another tenant's session and a missing one are refused alike, so ids cannot be probed.
     private async Task<SessionOwner> FindAsync(string sessionId, Caller caller)

@@ -16,4 +16,19 @@ public sealed class CaptionOptions
     /// resumes from its last seq). Partials are coalesced first, so only finals pile up.
     /// </summary>
     public int MaxPendingPerViewer { get; set; } = 5000;
+
+    /// <summary>
+    /// Publish calls one connection may make per second, sustained (a token bucket; 0 turns the limit off). A speaker's
+    /// client publishes each batch of OpenAI events as it arrives, well under this.
+    /// </summary>
+    public int PublishPerSecond { get; set; } = 50;
+
+    /// <summary>Publish calls a connection may make at once above <see cref="PublishPerSecond"/> (the bucket's size).</summary>
+    public int PublishBurst { get; set; } = 100;
+
+    /// <summary>
+    /// Hub connections one user (tenant and sub) may hold on this node at once; 0 turns the cap off. Counted per
+    /// node, not across the cluster: behind a load balancer a user may hold this many on each node.
+    /// </summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
 }

@@ -12,9 +12,11 @@ namespace Realtime.Api.Dev;
 /// <summary>POST /dev/token: a user JWT for the dev tenant, so the product can be tried without a tenant backend.</summary>
 public static partial class DevEndpoints
 {
+    public const string TokenPath = "/dev/token";
+
     public static IEndpointRouteBuilder MapDevEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/dev/token", IssueAsync).WithSummary("Development only: a user JWT for the dev tenant.");
+        endpoints.MapPost(TokenPath, IssueAsync).WithSummary("Development only: a user JWT for the dev tenant.");
         return endpoints;
     }
 

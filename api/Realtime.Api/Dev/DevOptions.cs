@@ -9,4 +9,10 @@ public sealed class DevOptions
     public bool Enabled { get; set; }
 
     public int TokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Lets a node with the dev features on listen beyond loopback (<c>Dev:AllowRemote</c>); off, such a node
+    /// refuses to start, since anyone who reaches <c>/dev/token</c> can mint tokens of the dev tenant.
+    /// </summary>
+    public bool AllowRemote { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
@@ -7,8 +8,10 @@ using Realtime.Api.Captions;
 using Realtime.Api.Dashboard;
 using Realtime.Api.Dev;
 using Realtime.Api.Health;
+using Realtime.Api.Http;
 using Realtime.Api.Observability;
 using Realtime.Api.Problems;
+using Realtime.Api.RateLimiting;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
 using Realtime.Api.Tokens;
@@ -30,11 +33,15 @@ public static class RealtimeApi
         configure?.Invoke(builder);
         ReadOpenAIKeyFromEnvironment(builder.Configuration);
         var features = RealtimeFeatures.From(builder.Configuration, builder.Environment);
+        StartupChecks.Run(builder, features);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // The silo first: hosted services start in registration order, and the dev seeder needs grains.
         builder.UseRealtimeOrleans();
         builder.AddRealtimeDashboard();
         builder.AddRealtimeServices(features);
+        HubFailureLogging.ReplaceDispatcherErrors(builder.Logging);
         var app = builder.Build();
+        StartupChecks.Hold(app);
         app.MapRealtime(features);
         return app;
     }
@@ -49,6 +56,9 @@ public static class RealtimeApi
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster").AddCheck<StorageHealthCheck>("storage");
         services.AddRealtimeMetrics();
+        services.AddKnownProxies(config);
+        services.AddUnauthenticatedRateLimit(config);
+        services.AddSingleton(PublicOrigin.From(config));
         services.AddGracefulShutdown(config);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -71,11 +81,12 @@ public static class RealtimeApi
         services.AddHostedService<TenantUsageReporter>();
         services.AddSingleton<TokenBroker>();
         services.AddSingleton<SessionDirectory>();
-        services.AddSignalR();
+        services.AddSignalR(o => o.AddFilter<HubFailureLogging>());
         services.AddCaptionConnections();
+        services.AddSingleton<UserConnectionCap>();
         services.AddSingleton<CaptionFanout>();
         services.AddHostedService<CaptionSubscriptionRefresher>();
-        services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>())
+        services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>(), sp.GetRequiredService<PublicOrigin>())
         {
             UsesEmulator = features.Emulator,
         });
@@ -90,10 +101,17 @@ public static class RealtimeApi
 
     private static void MapRealtime(this WebApplication app, RealtimeFeatures features)
     {
+        app.UseKnownProxies();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseManagementPort(app.Configuration);
         app.UseAuthentication();
         app.UseCors(); // after authentication: an actual request's CORS answer depends on the token's tenant
+        // After CORS, which answers preflights itself: a browser's preflight is not counted as unauthenticated work.
+        app.UseUnauthenticatedRateLimit();
+        app.UseUserConnectionCap();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -36,7 +36,7 @@ public static class MetricsHosting
 
     public static IEndpointRouteBuilder MapRealtimeMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint(Path);
+        endpoints.MapPrometheusScrapingEndpoint(Path).OnManagementPort();
         return endpoints;
     }
 }

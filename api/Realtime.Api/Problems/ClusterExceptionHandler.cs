@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Api.Problems;
 
@@ -14,7 +15,7 @@ public sealed class ClusterExceptionHandler(ILogger<ClusterExceptionHandler> log
         var (status, detail) = Classify(exception);
         // Only the exception type and message: request bodies (which may hold keys) are never logged.
         logger.LogError("Request {Method} {Path} failed with {ExceptionType}: {Message}",
-            context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
+            LogText.Escape(context.Request.Method), LogText.Escape(context.Request.Path.Value), exception.GetType().Name, LogText.Escape(exception.Message));
         await ProblemWriter.WriteAsync(context, status, detail);
         return true;
     }

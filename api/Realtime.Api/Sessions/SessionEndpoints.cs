@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
+using Realtime.Api.Http;
 using Realtime.Api.Captions;
 using Realtime.Api.Problems;
 using Realtime.Api.Tenants;
@@ -49,7 +50,7 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> ViewerTokenAsync(string id, HttpContext http, SessionDirectory directory,
-        TenantPolicyCache tenants, UserTokenIssuer issuer, TimeProvider clock, IOptions<CaptionOptions> options)
+        TenantPolicyCache tenants, UserTokenIssuer issuer, TimeProvider clock, IOptions<CaptionOptions> options, PublicOrigin origin)
     {
         var caller = Caller.From(http.User);
         if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
@@ -57,7 +58,7 @@ public static class SessionEndpoints
         if (await tenants.GetAsync(caller.TenantId) is not { } tenant) return Problem.Unauthorized("The token's tenant does not exist.");
         var lifetime = TimeSpan.FromMinutes(Math.Max(1, options.Value.ViewerTokenLifetimeMinutes));
         var token = issuer.Issue(tenant, caller.UserId, lifetime, watch: session.SessionId);
-        var watchUrl = $"{http.Request.Scheme}://{http.Request.Host}/watch/{session.SessionId}?token={Uri.EscapeDataString(token)}";
+        var watchUrl = $"{origin.Of(http.Request)}/watch/{session.SessionId}?token={Uri.EscapeDataString(token)}";
         return TypedResults.Ok(new { token, expires_at = (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds(), watch_url = watchUrl });
     }
 

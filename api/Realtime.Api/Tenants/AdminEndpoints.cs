@@ -2,6 +2,7 @@ using Realtime.Api.Http;
 using Realtime.Api.Problems;
 using Realtime.Api.Tokens;
 using Realtime.Shared.Tenants;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Api.Tenants;
 
@@ -27,7 +28,7 @@ public static class AdminEndpoints
         if (error is { } e) return Problem.BadRequest(e.Detail, e.Param);
         var policy = await grains.GetGrain<ITenantGrain>(tid).Put(definition!);
         cache.Put(policy);
-        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} provisioned: {Definition}", tid, definition);
+        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} provisioned: {Definition}", LogText.Escape(tid), LogText.Escape(definition!.ToString()));
         return TypedResults.Ok(TenantView.From(policy));
     }
 

@@ -8,6 +8,7 @@ using Realtime.Api.Upstream;
 using Realtime.Shared.Grains;
 using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Api.Tokens;
 
@@ -93,7 +94,7 @@ public sealed class TokenBroker(
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
-                    session.Type, caller.TenantId, caller.UserId, sessionId, session.Model, minted.ExpiresAt);
+                    session.Type, LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), sessionId, LogText.Escape(session.Model), minted.ExpiresAt);
             }
             return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
         }

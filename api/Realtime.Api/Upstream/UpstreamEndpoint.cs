@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Realtime.Api.Http;
 
 namespace Realtime.Api.Upstream;
 
@@ -9,7 +10,7 @@ namespace Realtime.Api.Upstream;
 /// emulator on itself (development without a key), this process's own loopback address, known only once
 /// the server listens.
 /// </summary>
-public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer server)
+public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer server, PublicOrigin origin)
 {
     /// <summary>The key the api presents to the in-process emulator, which accepts any <c>sk-</c> key.</summary>
     public const string EmulatorKey = "sk-emulator-local";
@@ -24,9 +25,9 @@ public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer se
 
     public Uri ClientSecretsUri => new(BaseAddress, "v1/realtime/client_secrets");
 
-    /// <summary>Where a client posts its SDP offer; with the emulator, the origin the client reached us on.</summary>
+    /// <summary>Where a client posts its SDP offer; with the emulator, this api's public origin (<see cref="PublicOrigin"/>).</summary>
     public string CallsUrl(HttpRequest request) => UsesEmulator
-        ? $"{request.Scheme}://{request.Host}/v1/realtime/calls"
+        ? $"{origin.Of(request)}/v1/realtime/calls"
         : new Uri(BaseAddress, "v1/realtime/calls").ToString();
 
     private Uri BaseAddress => UsesEmulator ? SelfAddress : WithTrailingSlash(options.Value.BaseUrl);

@@ -20,6 +20,9 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
     private const string ServerFault = "An unexpected error occurred";
     private const string Refusal = "HubException:";
 
+    // The hub's Publish budget (Captions:PublishPerSecond) is spent: "not now", so the batch is kept and sent again.
+    private const string SlowDown = "Too many Publish calls";
+
     private readonly HubConnection _connection;
 
     public HubCaptionTransport(Uri apiBaseAddress, Func<Task<string?>> accessToken, Action<IHubConnectionBuilder>? configure = null)
@@ -81,7 +84,8 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     internal static bool IsRefusal(string message) =>
-        !message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal);
+        !message.Contains(SlowDown, StringComparison.Ordinal)
+        && (!message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal));
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

@@ -48,10 +48,14 @@ public sealed class SqliteDatabase : IDisposable
         return new SqliteDatabase(string.IsNullOrWhiteSpace(connectionString) ? RealtimeStorage.DefaultSqliteConnectionString : connectionString);
     }
 
-    /// <summary>Creates the folder if missing and runs <paramref name="schema"/> (idempotent DDL) in WAL mode.</summary>
+    /// <summary>
+    /// Creates the folder and file owner-only if missing (SQLite gives its -wal and -shm files the file's mode) and
+    /// runs <paramref name="schema"/> (idempotent DDL) in WAL mode.
+    /// </summary>
     public void EnsureCreated(string schema)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        OwnerOnly.Directory(Path.GetDirectoryName(FilePath)!);
+        OwnerOnly.File(FilePath);
         using var connection = Open();
         // WAL: readers never wait for the writer, and a commit is one append. The mode sticks to the file.
         Execute(connection, "PRAGMA journal_mode = WAL;");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Silo.Storage;
 
@@ -96,7 +97,7 @@ public sealed class SqliteGrainStorage(
     {
         var stored = database.Read(c => SelectETag(c, key));
         logger.LogDebug("Grain storage {Name}: {Operation} of {Key} refused, etag {Expected} but stored {Stored}",
-            name, operation, key, expected, stored);
+            name, operation, LogText.Escape(key.ToString()), expected, stored);
         return new InconsistentStateException(
             $"The {operation} of {key} lost a race: it expected etag '{expected ?? "none"}', storage holds '{stored ?? "none"}'.",
             stored ?? "none", expected ?? "none");

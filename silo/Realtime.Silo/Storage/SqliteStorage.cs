@@ -22,6 +22,10 @@ internal static class SqliteStorage
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
     }
 
-    public static void PersistKeys(IDataProtectionBuilder dataProtection, IConfiguration configuration) =>
-        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(SqliteDatabase.From(configuration).KeyRingDirectory));
+    public static void PersistKeys(IDataProtectionBuilder dataProtection, IConfiguration configuration)
+    {
+        var keyRing = SqliteDatabase.From(configuration).KeyRingDirectory;
+        OwnerOnly.Directory(keyRing, narrowExisting: true);
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+    }
 }

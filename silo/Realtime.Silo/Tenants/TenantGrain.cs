@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Realtime.Shared.Tenants;
 using Realtime.Silo.Hosting;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Silo.Tenants;
 
@@ -44,7 +45,7 @@ public sealed class TenantGrain(
         _policy = null;
         // Only named fields: the definition object carries secrets, whatever its ToString does.
         logger.LogInformation("Tenant {TenantId} provisioned (name {Name}, suspended {Suspended})",
-            TenantId, definition.Name, definition.Suspended);
+            LogText.Escape(TenantId), LogText.Escape(definition.Name), definition.Suspended);
         return (await GetPolicy())!;
     }
 
@@ -123,7 +124,7 @@ public sealed class TenantGrain(
         catch (CryptographicException ex)
         {
             // Almost always a key ring that is not shared between silos, or was lost on a restart.
-            logger.LogError(ex, "Tenant {TenantId}: stored secrets cannot be decrypted", TenantId);
+            logger.LogError(ex, "Tenant {TenantId}: stored secrets cannot be decrypted", LogText.Escape(TenantId));
             throw new InvalidOperationException(
                 $"Tenant '{TenantId}' secrets cannot be decrypted: the Data Protection key ring differs from the one that wrote them.");
         }

@@ -3,6 +3,7 @@ using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
 using Realtime.Silo.Sessions;
 using Realtime.Silo.Storage;
+using Realtime.Shared.Logging;
 
 namespace Realtime.Silo.Users;
 
@@ -67,7 +68,7 @@ public sealed class UserGrain(
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("User {UserKey} refused by {Limit}, retry after {RetryAfter}",
-                    this.GetPrimaryKeyString(), decision.RefusedBy, decision.RetryAfter);
+                    LogText.Escape(this.GetPrimaryKeyString()), decision.RefusedBy, decision.RetryAfter);
             }
             return Reservation.Refuse(decision.RefusedBy!, decision.RetryAfter);
         }
@@ -187,7 +188,7 @@ public sealed class UserGrain(
 
         closed.ForEach(id => _sessions.RemoveLive(id));
         await Save();
-        logger.LogInformation("User {UserKey}: reconciled {Count} closed session(s)", this.GetPrimaryKeyString(), closed.Count);
+        logger.LogInformation("User {UserKey}: reconciled {Count} closed session(s)", LogText.Escape(this.GetPrimaryKeyString()), closed.Count);
         return true;
     }
 
@@ -201,7 +202,7 @@ public sealed class UserGrain(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "User {UserKey}: session {SessionId} did not answer", this.GetPrimaryKeyString(), sessionId);
+            logger.LogWarning(ex, "User {UserKey}: session {SessionId} did not answer", LogText.Escape(this.GetPrimaryKeyString()), sessionId);
             return null;
         }
     }

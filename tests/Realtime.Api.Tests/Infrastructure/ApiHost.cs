@@ -85,6 +85,10 @@ public abstract class ApiHost : IAsyncLifetime
         ["Storage:Provider"] = "Memory",
         ["Admin:ApiKey"] = AdminKey,
         ["Logging:LogLevel:Default"] = "Debug",
+        // Every test client is 127.0.0.1 and many publish flat out: the abuse limits are off unless a test turns them on.
+        ["RateLimiting:Unauthenticated:PermitsPerMinute"] = "0",
+        ["Captions:PublishPerSecond"] = "0",
+        ["Captions:MaxConnectionsPerUser"] = "0",
     };
 
     /// <summary>Provisions a tenant through the admin API and returns its signing secret.</summary>

@@ -15,6 +15,7 @@ using Realtime.Api.Auth;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tokens;
+using Realtime.Api.Http;
 using Realtime.Api.Upstream;
 using Realtime.Emulator;
 
@@ -43,7 +44,7 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         services.AddAuthorization();
         services.AddSingleton(new InMemoryRateLimiter(tenant.Limit, tenant.Limit, TimeProvider.System));
         services.AddRealtimeEmulator(builder.Configuration);
-        services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>())
+        services.AddSingleton(sp => new UpstreamEndpoint(sp.GetRequiredService<IOptions<OpenAIOptions>>(), sp.GetRequiredService<IServer>(), PublicOrigin.From(builder.Configuration))
         {
             UsesEmulator = true,
         });

@@ -61,6 +61,11 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
         ["Storage:Provider"] = "Memory",
         ["Admin:ApiKey"] = AdminKey,
         ["Emulator:Enabled"] = "true",
+        // One address drives every client and the caption load; the per-address, per-connection and per-user
+        // limits meant for strangers on the internet are off.
+        ["RateLimiting:Unauthenticated:PermitsPerMinute"] = "0",
+        ["Captions:PublishPerSecond"] = "0",
+        ["Captions:MaxConnectionsPerUser"] = "0",
     };
 
     private async Task ProvisionAsync(BenchmarkTenant tenant, HttpClient http)

@@ -20,6 +20,9 @@ public sealed class ComposeFile
     public IReadOnlyDictionary<string, Dictionary<object, object?>> Services =>
         Map(_root["services"]).ToDictionary(s => (string)s.Key, s => Map(s.Value));
 
+    /// <summary>A top-level section (<c>networks</c>, …) as a map; empty when absent.</summary>
+    public Dictionary<object, object?> Section(string name) => Map(_root.GetValueOrDefault(name));
+
     public IReadOnlyDictionary<string, object?> Volumes => Map(_root.GetValueOrDefault("volumes")).ToDictionary(v => (string)v.Key, v => v.Value);
 
     /// <summary>A service's environment as name → value, whether written as a map or as a list of NAME=value.</summary>

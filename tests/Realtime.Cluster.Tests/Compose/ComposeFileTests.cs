@@ -43,6 +43,29 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_api_nodes_believe_forwarded_headers_from_the_compose_network_only()
+    {
+        var ipam = ComposeFile.Map(ComposeFile.Map(Compose.Section("networks")["default"])["ipam"]);
+        var subnet = (string)ComposeFile.Map(Assert.Single((List<object>)ipam["config"]!))["subnet"]!;
+        foreach (var api in Apis)
+            Assert.Equal(subnet, Compose.Environment(api)["ForwardedHeaders__KnownNetworks__0"]);
+    }
+
+    [Fact]
+    public void The_load_balancer_logs_paths_without_query_strings()
+    {
+        var nginx = File.ReadAllText(Path.Combine(Root, "deploy", "nginx.conf"));
+        var format = LogFormat().Match(nginx);
+        Assert.True(format.Success, "nginx.conf defines a log_format");
+        Assert.Contains("$uri", format.Value);
+        Assert.DoesNotMatch(@"\$request(?![_a-z])|\$request_uri|\$args|\$query_string", format.Value);
+        Assert.Matches($@"access_log\s+\S+\s+{format.Groups[1].Value};", nginx);
+    }
+
+    [GeneratedRegex(@"log_format\s+(\w+)[^;]*;")]
+    private static partial Regex LogFormat();
+
+    [Fact]
     public void Every_server_finds_the_cluster_through_the_redis_service_with_one_identity()
     {
         foreach (var service in Silos.Concat(Apis))

@@ -37,6 +37,8 @@ public static class ConfigurationKeys
         if (key == RealtimeStorage.ProviderKey) return true;
         var parts = key.Split(':');
         if (parts is ["ConnectionStrings", var name]) return ConnectionStrings.Contains(name);
+        if (parts is [ForwardedHeadersHosting.Section, var list, var index])
+            return ForwardedHeadersHosting.Lists.Contains(list) && int.TryParse(index, out _);
         return parts.Length == 2 && BoundSections.Any(b => b.Section == parts[0] && IsBindable(b.Options, parts[1]));
     }
 

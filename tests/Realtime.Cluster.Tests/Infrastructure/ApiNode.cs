@@ -34,6 +34,10 @@ public sealed class ApiNode(string name, ClusterIdentity cluster, string workDir
         // A node re-subscribes to a session's grain this often: after a silo dies, within a second of the grain's return.
         environment["Captions__SubscriptionRefreshSeconds"] = "1";
         environment["Hosting__ShutdownTimeoutSeconds"] = "10";
+        // Every test client is 127.0.0.1: the per-address and per-user abuse limits are off.
+        environment["RateLimiting__Unauthenticated__PermitsPerMinute"] = "0";
+        environment["Captions__PublishPerSecond"] = "0";
+        environment["Captions__MaxConnectionsPerUser"] = "0";
         // The content root (appsettings.json) is the build output the dll sits in.
         var folder = Path.GetDirectoryName(BuildLayout.ApiDll)!;
         _process = ChildProcess.Start(name, DotNet.Host, [BuildLayout.ApiDll, "--urls", BaseAddress.ToString().TrimEnd('/')], environment, folder, workDirectory);

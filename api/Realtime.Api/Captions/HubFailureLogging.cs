@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Realtime.Api.Captions;
+
+/// <summary>
+/// Hub method failures, logged once and by kind. SignalR's dispatcher logs every exception a hub method throws as
+/// an Error with its stack trace, refusals (<see cref="HubException"/>, whose message is for the client) included;
+/// its line is silenced, this filter logs the unexpected ones as Errors, and the hub logs its refusals as one
+/// Information line each.
+/// </summary>
+public sealed class HubFailureLogging(ILogger<HubFailureLogging> logger) : IHubFilter
+{
+    /// <summary>The dispatcher's log category, whose "Failed to invoke hub method" Error this filter replaces.</summary>
+    public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
+    public static void ReplaceDispatcherErrors(ILoggingBuilder logging) => logging.AddFilter(DispatcherCategory, LogLevel.None);
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            logger.LogError(e, "Hub method {Method} failed", invocationContext.HubMethodName);
+            throw;
+        }
+    }
+}
