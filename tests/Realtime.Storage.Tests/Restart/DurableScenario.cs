@@ -23,7 +23,7 @@ public sealed class DurableScenario
     public async Task WriteAsync(IGrainFactory grains)
     {
         await grains.GetGrain<ITenantGrain>(TenantId).Put(new TenantDefinition(
-            "Durable tenant", new string('s', 40), OpenAIKey, TenantLimits.Default, ["gpt-realtime"], Suspended: false));
+            "Durable tenant", "durable-tenant-signing-secret-0123456789", OpenAIKey, TenantLimits.Default, ["gpt-realtime"], Suspended: false));
 
         var user = grains.GetGrain<IUserGrain>(UserKey);
         for (var i = 0; i < 2; i++)
