@@ -1,5 +1,5 @@
 // Live captions of one session over the api's SignalR hub (/hubs/captions), for the viewer page and,
-// later, the speaker page. Contract (DESIGN.md): Watch(sessionId, afterSeq) answers
+// later, the speaker page. Contract (docs/design.md §Hub): Watch(sessionId, afterSeq) answers
 // { state, lastSeq, updates }, then the hub pushes Caption(update) and SessionState({ sessionId, state }).
 // An update's text is the segment's whole text so far, so keeping the latest update per segment is enough.
 //

@@ -19,7 +19,7 @@ public sealed record BenchmarkOptions(
     public const string ClusterCaptions = "cluster-captions";
     public const string WebRtc = "webrtc";
 
-    /// <summary>Issue 4's target: the two-node cluster keeps at least this share of the single process's throughput.</summary>
+    /// <summary>The cluster target: the two-node cluster keeps at least this share of the single process's throughput.</summary>
     public const double ClusterTargetRatio = 0.7;
 
     /// <summary>The target of the comparison: the grain path keeps at least this share of the baseline's throughput.</summary>

@@ -96,7 +96,7 @@ public sealed class ClientSecretsErrorTests(ListedKeysHost host) : IClassFixture
     [InlineData("[]", "invalid_type", null)]
     [InlineData("null", "invalid_type", null)]
     [InlineData("\"realtime\"", "invalid_type", null)]
-    // Unknown top-level fields, the seed's beta-era ones included
+    // Unknown top-level fields, the seed guide's pre-GA ones included (docs/design.md §Seed guide)
     [InlineData("""{ "ttl_seconds": 60 }""", "unknown_parameter", "ttl_seconds")]
     [InlineData("""{ "model": "gpt-realtime" }""", "unknown_parameter", "model")]
     [InlineData("""{ "session": { "type": "realtime" }, "client_secret": {} }""", "unknown_parameter", "client_secret")]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Realtime.Emulator.Tests;
 
-/// <summary>The 200 answer of <c>POST /v1/realtime/client_secrets</c>, against the GA shape in the reference.</summary>
+/// <summary>The 200 answer of <c>POST /v1/realtime/client_secrets</c>, against OpenAI's GA shape (docs/design.md §Minting).</summary>
 public sealed class ClientSecretsSuccessTests(ListedKeysHost host) : IClassFixture<ListedKeysHost>
 {
     private long Now => host.Time.GetUtcNow().ToUnixTimeSeconds();

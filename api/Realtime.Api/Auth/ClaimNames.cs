@@ -1,6 +1,6 @@
 namespace Realtime.Api.Auth;
 
-/// <summary>The JWT claims DESIGN.md fixes for user tokens.</summary>
+/// <summary>The JWT claims of user tokens (docs/design.md §JWT).</summary>
 public static class ClaimNames
 {
     public const string Tenant = "tid";

@@ -1,6 +1,6 @@
 namespace Realtime.Api.Captions;
 
-/// <summary>The names of the hub's server-to-client messages (DESIGN.md).</summary>
+/// <summary>The names of the hub's server-to-client messages (docs/design.md §Server messages).</summary>
 public static class CaptionHubMessages
 {
     public const string Caption = "Caption";

@@ -8,7 +8,7 @@ public sealed class CaptionOptions
     /// <summary>How long a share link's viewer token lives (POST /api/sessions/{id}/viewer-token).</summary>
     public int ViewerTokenLifetimeMinutes { get; set; } = 240;
 
-    /// <summary>How often this node renews its subscriptions with session grains (they drop a node silent for 90 s). It also bounds how long viewers wait after the silo holding a session dies..</summary>
+    /// <summary>How often this node renews its subscriptions with session grains (they drop a node silent for 90 s). It also bounds how long viewers wait after the silo holding a session dies.</summary>
     public int SubscriptionRefreshSeconds { get; set; } = 10;
 
     /// <summary>

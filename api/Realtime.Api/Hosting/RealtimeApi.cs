@@ -126,7 +126,7 @@ public static class RealtimeApi
         if (features.Emulator) app.MapRealtimeEmulator();
     }
 
-    // DESIGN.md: the platform key may come as OPENAI_API_KEY as well as OpenAI:ApiKey / OpenAI__ApiKey.
+    // The platform key may come as OPENAI_API_KEY as well as OpenAI:ApiKey / OpenAI__ApiKey (docs/design.md §Configuration).
     private static void ReadOpenAIKeyFromEnvironment(ConfigurationManager config)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("OPENAI_API_KEY");

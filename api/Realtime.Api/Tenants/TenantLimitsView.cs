@@ -2,7 +2,7 @@ using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
 
-/// <summary>A tenant's limits on the wire (snake_case, as in DESIGN.md).</summary>
+/// <summary>A tenant's limits on the wire (snake_case; docs/design.md §Admin routes).</summary>
 public sealed record TenantLimitsView(int PerMinute, int PerHour, int ConcurrentSessions, int TenantPerMinute)
 {
     public static TenantLimitsView From(TenantLimits limits) =>

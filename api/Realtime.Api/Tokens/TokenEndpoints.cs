@@ -2,7 +2,7 @@ using Realtime.Api.Tenants;
 
 namespace Realtime.Api.Tokens;
 
-/// <summary>Maps POST /api/realtime-token and its alias /realtime-token (the seed guide's path).</summary>
+/// <summary>Maps POST /api/realtime-token and its alias /realtime-token (the seed guide's path; docs/design.md §Seed guide).</summary>
 public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder endpoints)

@@ -11,7 +11,7 @@ public enum RtcPeerConnectionState
     /// <summary>SCTP is established: data channels open.</summary>
     Connected,
 
-    /// <summary>ICE lost consent for a while; it may come back (not fatal, as the OpenAI guide warns).</summary>
+    /// <summary>ICE lost consent for a while; it may come back (not fatal; docs/design.md §Calls, pitfalls).</summary>
     Disconnected,
 
     /// <summary>ICE failed, or DTLS failed (for instance a fingerprint that does not match the remote SDP). Terminal.</summary>

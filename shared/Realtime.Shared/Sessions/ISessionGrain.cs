@@ -3,10 +3,10 @@ using Realtime.Shared.Captions;
 namespace Realtime.Shared.Sessions;
 
 /// <summary>
-/// One realtime session, keyed by its id (ses_…). Issued by the owner's user grain when its secret is minted
-/// (<see cref="Users.IUserGrain.Commit"/>: the record is stored, the grain activates when something first uses
+/// One realtime session, keyed by its id (ses_…). Issued by the owner's user grain when its secret is reserved
+/// (<see cref="Users.IUserGrain.Reserve"/>: the record is stored, the grain activates when something first uses
 /// the session); expired when the secret expired and nothing used it; live from the first publish; ended by its
-/// owner or when idle. Tells the owner's user grain when it goes live and when it is over.
+/// owner, when idle, or when its tenant is deleted. Tells the owner's user grain when it goes live and when it is over.
 /// </summary>
 public interface ISessionGrain : IGrainWithStringKey
 {

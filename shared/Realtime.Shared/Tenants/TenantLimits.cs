@@ -10,7 +10,7 @@ public sealed record TenantLimits(
     [property: Id(2)] int ConcurrentSessions,
     [property: Id(3)] int TenantPerMinute)
 {
-    /// <summary>The defaults from DESIGN.md: 10/min and 100/h per user, 3 concurrent sessions, 1000/min per tenant.</summary>
+    /// <summary>The defaults (docs/design.md §Rate budgets): 10/min and 100/h per user, 3 concurrent sessions, 1000/min per tenant.</summary>
     public static TenantLimits Default { get; } = new(10, 100, 3, 1000);
 
     public UserLimits ForUser() => new(PerMinute, PerHour, ConcurrentSessions);

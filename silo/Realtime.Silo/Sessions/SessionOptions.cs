@@ -10,7 +10,8 @@ public sealed class SessionOptions
 
     /// <summary>
     /// An api node's subscription to a session is dropped once not refreshed (by Watch) for longer than this. Nodes
-    /// refresh every 30 s, so the default 90 s survives two lost refreshes.
+    /// refresh every <c>Captions:SubscriptionRefreshSeconds</c> (10 s by default), so the default 90 s survives
+    /// several lost refreshes.
     /// </summary>
     public int SubscriptionLifetimeSeconds { get; set; } = 90;
 

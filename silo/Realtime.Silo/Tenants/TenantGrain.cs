@@ -20,7 +20,7 @@ public sealed class TenantGrain(
     /// <summary>The Data Protection purpose of tenant secrets; changing it makes stored secrets unreadable.</summary>
     public const string ProtectorPurpose = "Realtime.Tenants.Secrets";
 
-    /// <summary>HS256 keys shorter than this are refused (see DESIGN.md, tenancy).</summary>
+    /// <summary>HS256 keys shorter than this are refused (docs/design.md §Tenants).</summary>
     public const int MinSigningSecretLength = SigningSecretRules.MinLength;
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);

@@ -8,7 +8,7 @@ namespace Realtime.Api.Tests.Captions;
 
 /// <summary>
 /// <see cref="ViewerOutbox"/> writing <see cref="ViewerMessage"/>s to SignalR's own connection context: the wire
-/// shape of DESIGN's <c>Caption</c>, one serialization per message however many viewers, order, coalescing of
+/// shape of the hub's <c>Caption</c> (docs/design.md §Server messages), one serialization per message however many viewers, order, coalescing of
 /// partials under backpressure without ever losing a final, and the disconnect of a viewer stuck too far behind.
 /// </summary>
 public sealed class ViewerOutboxTests
@@ -17,7 +17,7 @@ public sealed class ViewerOutboxTests
         new("ses_test", seq, segment, CaptionRole.User, kind, text, null, null);
 
     [Fact]
-    public async Task A_caption_goes_out_as_DESIGN_names_it()
+    public async Task A_caption_goes_out_in_the_hub_contract_shape()
     {
         var viewer = new PipeHubConnection("c1", new JsonHubProtocol());
         var outbox = new ViewerOutbox(viewer.Context, 100, NullLogger.Instance);

@@ -22,7 +22,7 @@ using Realtime.Emulator;
 namespace Realtime.Benchmarks.Baseline;
 
 /// <summary>
-/// The seed guide's server, in ASP.NET Core: JwtBearer with the tenant's key → an in-memory per-user limiter →
+/// The seed guide's server (docs/design.md §Seed guide), in ASP.NET Core: JwtBearer with the tenant's key → an in-memory per-user limiter →
 /// client_secrets on the emulator mounted on itself (the api's own <see cref="ClientSecretsClient"/>, so the
 /// upstream leg costs the same) → the same JSON answer. No Orleans, no tenant lookup, no session state.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Realtime.Benchmarks.Baseline;
 
 /// <summary>
-/// The seed guide's "rate limit per user in memory": exact sliding windows (a minute and an hour) of grant
+/// The seed guide's per-user in-memory rate limit (docs/design.md §Seed guide): exact sliding windows (a minute and an hour) of grant
 /// times per user, in this process only. No session tracking, nothing shared between nodes, lost on restart.
 /// </summary>
 public sealed class InMemoryRateLimiter(int perMinute, int perHour, TimeProvider clock)

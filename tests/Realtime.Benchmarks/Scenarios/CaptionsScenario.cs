@@ -10,7 +10,7 @@ using Realtime.Benchmarks.Load;
 namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 3's benchmark: a speaker on node A publishes a delta + completed per item at a steady rate; viewers split
+/// The captions benchmark: a speaker on node A publishes a delta + completed per item at a steady rate; viewers split
 /// over two api nodes (each co-hosting a silo of one cluster) receive the captions. In the same run, a plain
 /// SignalR group broadcast of the same updates, no Orleans. 1, 100 and 1,000 viewers each. See README.md.
 /// </summary>

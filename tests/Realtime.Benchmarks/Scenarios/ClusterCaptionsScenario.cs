@@ -6,7 +6,7 @@ using Realtime.Benchmarks.Load;
 namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 4's fan-out figure: the captions round of <see cref="CaptionsScenario"/> with the same viewer count on one
+/// The cluster fan-out figure: the captions round of <see cref="CaptionsScenario"/> with the same viewer count on one
 /// api node (co-hosted silo, its own cluster, every viewer on it) and on two api nodes whose silos form one cluster
 /// (speaker on node A, viewers alternating A / B); same run: single → cluster → single, the single rounds averaged.
 /// </summary>

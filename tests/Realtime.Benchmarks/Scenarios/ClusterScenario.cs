@@ -5,7 +5,7 @@ using Realtime.Benchmarks.Report;
 namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 4's scale-out figure: POST /api/realtime-token on one api node (co-hosted silo, its own cluster) against
+/// The scale-out figure: POST /api/realtime-token on one api node (co-hosted silo, its own cluster) against
 /// two api nodes whose co-hosted silos form one cluster (node B joins node A), the clients split half and half
 /// over the two nodes; all in this process, same run: <c>--rounds</c> paired rounds (<see cref="PairedRounds"/>),
 /// the verdict the median of the rounds' ratios.

@@ -8,7 +8,7 @@ using Realtime.Shared.Users;
 namespace Realtime.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 4's memory figure: one silo holding 100,000 idle user grains (one reserve + commit each, as a minted
+/// The memory figure: one silo holding 100,000 idle user grains (one reservation each, as a minted
 /// secret leaves them, with the issued session's record) and 10,000 session grains with 20 final segments each
 /// (each minted by one of those users, then one publish of 20 completed events, so that user holds one live session). Managed heap and working set after a full GC, before and after each population. See README.md.
 /// </summary>

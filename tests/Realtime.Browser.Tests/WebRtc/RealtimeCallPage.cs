@@ -4,7 +4,7 @@ using Realtime.Testing.Browser;
 namespace Realtime.Browser.Tests.WebRtc;
 
 /// <summary>
-/// A page that does what the seed guide's browser code does (shared/seed/realtime-webrtc-guide.md), in GA terms:
+/// A page that does what the seed guide's browser code does (docs/design.md §Seed guide), in GA terms:
 /// secret and <c>calls_url</c> from <c>/api/realtime-token</c>, fake microphone track, <c>oai-events</c>, the offer
 /// POSTed with the <c>ek_</c> secret. The test serves it itself, on the api's own origin (127.0.0.1, a secure
 /// context for getUserMedia), through a Playwright route, so the api needs no test page.

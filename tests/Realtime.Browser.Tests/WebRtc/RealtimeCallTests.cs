@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace Realtime.Browser.Tests.WebRtc;
 
 /// <summary>
-/// Headless Chromium calls the api's emulator over real WebRTC on 127.0.0.1, exactly as the seed's browser code
-/// calls OpenAI: the emulator (our managed stack, ICE-lite and DTLS client) must be indistinguishable for it.
+/// Headless Chromium calls the api's emulator over real WebRTC on 127.0.0.1, exactly as the seed guide's browser code
+/// (docs/design.md §Seed guide) calls OpenAI: the emulator (our managed stack, ICE-lite and DTLS client) must be indistinguishable for it.
 /// </summary>
 public sealed class RealtimeCallTests(DevApiHost host, ITestOutputHelper output) : IClassFixture<DevApiHost>
 {
@@ -40,7 +40,7 @@ public sealed class RealtimeCallTests(DevApiHost host, ITestOutputHelper output)
         var updated = await NextAsync(page, "session.updated");
         Assert.Equal("Transcribe accurately.", updated.GetProperty("session").GetProperty("instructions").GetString());
 
-        // The seed guide's own (beta-shaped) update: GA refuses it whole.
+        // The seed guide's own (beta-shaped) update (docs/design.md §Seed guide): GA refuses it whole.
         await SendAsync(page, """{"type":"session.update","session":{"modalities":["text"],"instructions":"x","voice":"alloy","input_audio_format":"pcm16","temperature":0.8}}""");
         var refused = await NextAsync(page, "error");
         Assert.Equal("unknown_parameter", refused.GetProperty("error").GetProperty("code").GetString());

@@ -12,7 +12,7 @@ public sealed class Chromium : IAsyncDisposable
     public const string ExecutablePath = "/usr/bin/chromium";
 
     /// <summary>
-    /// What WebRTC tests add (docs: shared/reference/webrtc-interop.md): a fake microphone granted without a prompt,
+    /// What WebRTC tests add (docs/design.md §WebRTC interop): a fake microphone granted without a prompt,
     /// and loopback candidates, which Chromium otherwise never offers, so every packet stays on 127.0.0.1.
     /// </summary>
     public static readonly IReadOnlyList<string> WebRtcFlags =
