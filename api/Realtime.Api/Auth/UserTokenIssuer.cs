@@ -21,6 +21,9 @@ public sealed class UserTokenIssuer(TimeProvider clock)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
+            // A tenant that requires an issuer or audience would refuse the api's own viewer and dev tokens without them.
+            Issuer = tenant.Policy.Issuer,
+            Audience = tenant.Policy.Audience,
             SigningCredentials = new SigningCredentials(tenant.SigningKey, SecurityAlgorithms.HmacSha256),
         });
     }

@@ -19,7 +19,7 @@ public interface ITenantDirectoryGrain : IGrainWithIntegerKey
     /// </summary>
     Task<TenantDirectory?> Subscribe(string nodeId, ITenantDirectoryObserver node, long knownVersion);
 
-    /// <summary>Adds the tenant, or replaces the origins it lists.</summary>
+    /// <summary>Adds the tenant, or replaces the origins it lists; either way every subscribed node hears that it changed.</summary>
     Task Register(string tenantId, IReadOnlyList<string> allowedOrigins);
 
     /// <summary>Removes the tenant; removing one that is not listed changes nothing.</summary>

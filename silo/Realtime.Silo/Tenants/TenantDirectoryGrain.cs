@@ -6,8 +6,8 @@ namespace Realtime.Silo.Tenants;
 
 /// <summary>
 /// The list of provisioned tenants and their allowed origins (see <see cref="ITenantDirectoryGrain"/>). Written
-/// only when a tenant is provisioned or deleted; read by every api node, which asks only for a newer version, and
-/// told one-way of each change so it acts on it at once.
+/// only when a tenant's listing changes; read by every api node, which asks only for a newer version, and told
+/// one-way of every provision and delete so it drops what it cached for that tenant at once.
 /// </summary>
 public sealed class TenantDirectoryGrain(
     [PersistentState("tenant-directory", RealtimeStorage.Name)] IPersistentState<TenantDirectoryRecord> state,
@@ -39,10 +39,14 @@ public sealed class TenantDirectoryGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(allowedOrigins);
-        if (state.State.Tenants.TryGetValue(tenantId, out var known) && known.SequenceEqual(allowedOrigins, StringComparer.Ordinal))
-            return;
-        state.State.Tenants[tenantId] = [.. allowedOrigins];
-        await SaveAsync();
+        // Every provision is a change the nodes must hear of (a new secret, limits, suspension), even when the
+        // directory's own record, which holds only the origins, stays as it was.
+        var unchanged = state.State.Tenants.TryGetValue(tenantId, out var known) && known.SequenceEqual(allowedOrigins, StringComparer.Ordinal);
+        if (!unchanged)
+        {
+            state.State.Tenants[tenantId] = [.. allowedOrigins];
+            await SaveAsync();
+        }
         Notify(tenantId);
     }
 

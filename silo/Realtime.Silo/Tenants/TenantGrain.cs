@@ -51,12 +51,7 @@ public sealed class TenantGrain(
 
     public async Task<bool> CreateIfMissing(TenantDefinition definition)
     {
-        if (state.RecordExists)
-        {
-            // Keeps a store written before the directory existed usable: the seeded tenant is listed again.
-            await Directory.Register(TenantId, state.State.AllowedOrigins);
-            return false;
-        }
+        if (state.RecordExists) return false;
         await Put(definition);
         return true;
     }

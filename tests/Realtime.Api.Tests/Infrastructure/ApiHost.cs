@@ -93,9 +93,9 @@ public abstract class ApiHost : IAsyncLifetime
 
     /// <summary>Provisions a tenant through the admin API and returns its signing secret.</summary>
     public async Task<string> ProvisionTenantAsync(string tenantId, object? limits = null, string? openAIKey = null,
-        string[]? allowedModels = null, bool suspended = false, string[]? allowedOrigins = null, string? issuer = null, string? audience = null)
+        string[]? allowedModels = null, bool suspended = false, string[]? allowedOrigins = null, string? issuer = null, string? audience = null, string? secret = null)
     {
-        var secret = $"secret-{tenantId}-{Guid.NewGuid():N}{Guid.NewGuid():N}";
+        secret ??= $"secret-{tenantId}-{Guid.NewGuid():N}{Guid.NewGuid():N}";
         var body = new JsonObject
         {
             ["name"] = "Tenant " + tenantId,

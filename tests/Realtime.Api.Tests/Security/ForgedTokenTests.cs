@@ -72,6 +72,21 @@ public sealed class ForgedTokenTests(DevApiHost host)
     }
 
     [Fact]
+    public async Task A_tenant_that_requires_issuer_and_audience_accepts_the_viewer_tokens_the_api_issues()
+    {
+        var tenant = NewTenant("fi");
+        var secret = await host.ProvisionTenantAsync(tenant, issuer: Issuer, audience: Audience);
+        var owner = TestJwt.Raw(secret, $$"""{"tid":"{{tenant}}","sub":"a","iss":"{{Issuer}}","aud":"{{Audience}}","exp":{{TestJwt.Expiry}}}""");
+        var session = (await HttpAssert.OkAsync(await host.RequestTokenAsync(owner)))["session_id"]!.GetValue<string>();
+
+        var share = await HttpAssert.OkAsync(await SessionCalls.PostAsync(host, owner, $"/api/sessions/{session}/viewer-token"));
+        var viewer = share["token"]!.GetValue<string>();
+
+        var seen = await HttpAssert.OkAsync(await SessionCalls.GetAsync(host, viewer, $"/api/sessions/{session}"));
+        Assert.Equal(session, seen["session_id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_case_attack_token_is_refused_and_the_victim_tenant_is_untouched()
     {
         var (ta, tb) = (NewTenant("ca"), NewTenant("cb"));

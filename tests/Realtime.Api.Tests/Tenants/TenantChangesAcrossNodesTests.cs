@@ -26,4 +26,22 @@ public sealed class TenantChangesAcrossNodesTests(TwoNodeCluster cluster)
             await Task.Delay(20);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
+
+    [Fact]
+    public async Task A_suspension_through_one_node_is_followed_by_the_other_before_its_cache_expires()
+    {
+        var tenant = "xs-" + Guid.NewGuid().ToString("N")[..8];
+        var secret = await cluster.NodeA.ProvisionTenantAsync(tenant);
+        var token = TestJwt.Create(secret, tenant, "alice");
+        await HttpAssert.OkAsync(await cluster.NodeB.RequestTokenAsync(token)); // B caches the tenant now
+
+        // Only the suspension changes: the directory's listing (the origins) stays as it was, yet B must hear of it.
+        await cluster.NodeA.ProvisionTenantAsync(tenant, suspended: true, secret: secret);
+
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        HttpStatusCode status;
+        while ((status = (await cluster.NodeB.RequestTokenAsync(token)).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
 }
