@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Logging;
 using Realtime.Shared.Sessions;
