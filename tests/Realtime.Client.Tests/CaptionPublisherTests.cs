@@ -1,5 +1,6 @@
 using Realtime.Client.Publishing;
 using Realtime.Client.Transport;
+using Realtime.Client.Wire;
 
 namespace Realtime.Client.Tests;
 
@@ -88,23 +89,85 @@ public sealed class CaptionPublisherTests
     }
 
     [Fact]
-    public async Task A_refused_batch_is_dropped_and_reported_and_later_ones_still_go()
+    public async Task An_invalid_batch_is_dropped_and_reported_and_later_ones_still_go()
     {
-        var transport = new FakeTransport();
-        transport.BeforePublish = (events, _) => events[0].GetProperty("event_id").GetString() == "event_0001"
-            ? Task.FromException(new CaptionRefusedException("The session is over; it takes no more events."))
-            : Task.CompletedTask;
+        var transport = new FakeTransport
+        {
+            Refuse = events => FirstId(events) == "event_0001"
+                ? new PublishRefusal(PublishRefusalCodes.InvalidEvents, "The events were refused: $[0].item_id is missing")
+                : null,
+        };
         await using var publisher = new CaptionPublisher(transport, "ses_1",
             new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = Quick });
-        var refused = new List<EventBatch>();
-        publisher.BatchRefused += (batch, _) => refused.Add(batch);
+        var refused = new List<(EventBatch Batch, PublishRefusal Refusal)>();
+        publisher.BatchRefused += (batch, refusal) => refused.Add((batch, refusal));
 
         publisher.Add(Events.Numbered(1));
         publisher.Add(Events.Numbered(2));
         await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(Events.Ids(2, 2), transport.Acknowledged);
-        Assert.Equal(1, Assert.Single(refused).Number);
+        var (batch, refusal) = Assert.Single(refused);
+        Assert.Equal(1, batch.Number);
+        Assert.Equal(PublishRefusalCodes.InvalidEvents, refusal.Code);
+        Assert.Null(publisher.StoppedBy);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_batch_goes_again_after_the_wait_the_hub_names()
+    {
+        var refusals = 1;
+        var transport = new FakeTransport
+        {
+            Refuse = _ => Interlocked.Decrement(ref refusals) >= 0
+                ? new PublishRefusal(PublishRefusalCodes.RateLimited, "Too many Publish calls on this connection.", RetryAfterMs: 20)
+                : null,
+        };
+        // RetryDelay far beyond the test's timeout: only the hub's retry-after can bring the batch back in time.
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = TimeSpan.FromHours(1) });
+        var refused = 0;
+        publisher.BatchRefused += (_, _) => Interlocked.Increment(ref refused);
+
+        publisher.Add(Events.Numbered(1));
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Events.Ids(1, 1), transport.Acknowledged);
+        Assert.Equal(2, transport.PublishAttempts.Count);
+        Assert.Equal(0, refused);
+    }
+
+    [Theory]
+    [InlineData(PublishRefusalCodes.SessionEnded)]
+    [InlineData(PublishRefusalCodes.NotOwner)]
+    [InlineData(PublishRefusalCodes.NotVisible)]
+    public async Task A_refusal_no_batch_could_pass_stops_publishing_and_drops_what_is_pending(string code)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new FakeTransport
+        {
+            BeforePublish = (_, _) => gate.Task,
+            Refuse = _ => new PublishRefusal(code, "refused"),
+        };
+        await using var publisher = new CaptionPublisher(transport, "ses_1",
+            new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = Quick });
+        var stopped = new List<PublishRefusal>();
+        publisher.Stopped += stopped.Add;
+
+        publisher.Add(Events.Numbered(1));
+        await Eventually.TrueAsync(() => transport.PublishAttempts.Count == 1, "the first attempt in flight");
+        publisher.Add(Events.Numbered(2));
+        publisher.Add(Events.Numbered(3));
+        gate.SetResult();
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        publisher.Add(Events.Numbered(4));
+        await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(code, Assert.Single(stopped).Code);
+        Assert.Equal(code, publisher.StoppedBy?.Code);
+        Assert.Single(transport.PublishAttempts);
+        Assert.Empty(transport.Acknowledged);
+        Assert.Equal(0, publisher.PendingBatches);
     }
 
     [Fact]
@@ -114,4 +177,6 @@ public sealed class CaptionPublisherTests
 
         await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(1));
     }
+
+    private static string? FirstId(IReadOnlyList<System.Text.Json.JsonElement> events) => events[0].GetProperty("event_id").GetString();
 }

@@ -24,16 +24,20 @@ public sealed class FakeTransport : ICaptionTransport
 
     public Func<IReadOnlyList<JsonElement>, CancellationToken, Task>? BeforePublish { get; set; }
 
+    /// <summary>The hub's refusal of a batch, or null to accept it; a refused batch is not acknowledged.</summary>
+    public Func<IReadOnlyList<JsonElement>, PublishRefusal?>? Refuse { get; set; }
+
     public Func<long, CancellationToken, Task<WatchAnswer>> OnWatch { get; set; } =
         (after, _) => Task.FromResult(new WatchAnswer("live", after, []));
 
-    public async Task<PublishAck> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken)
+    public async Task<PublishAnswer> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken)
     {
         var ids = events.Select(e => e.GetProperty("event_id").GetString()!).ToArray();
         PublishAttempts.Enqueue(ids);
         if (BeforePublish is { } before) await before(events, cancellationToken);
+        if (Refuse?.Invoke(events) is { } refusal) return new PublishAnswer(null, refusal);
         foreach (var id in ids) Acknowledged.Enqueue(id);
-        return new PublishAck(ids.Length, 0, Acknowledged.Count);
+        return new PublishAnswer(new PublishAck(ids.Length, 0, Acknowledged.Count), null);
     }
 
     public Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Realtime.Api.Problems;
 using Realtime.Api.Tenants;
-using Realtime.Emulator;
+using Realtime.Api.Upstream;
 
 namespace Realtime.Api.Auth;
 
@@ -60,7 +60,7 @@ public static class TenantJwtBearer
     public static bool SkipsOpenAIRoute(MessageReceivedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Request.Path.StartsWithSegments(EmulatorEndpoints.RoutePrefix)) return false;
+        if (!context.Request.Path.StartsWithSegments(UpstreamEndpoint.RealtimeRoutePrefix)) return false;
         context.NoResult();
         return true;
     }

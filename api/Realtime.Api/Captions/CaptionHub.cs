@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 using Realtime.Shared.Captions;
 using Realtime.Shared.Logging;
 using Realtime.Shared.Sessions;
@@ -14,9 +15,9 @@ namespace Realtime.Api.Captions;
 
 /// <summary>
 /// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
-/// captions with resume. Every refusal is a <see cref="HubException"/> whose message the client sees; a refused
-/// Publish is logged as one Information line (SignalR's own Error line for it is silenced by
-/// <see cref="HubFailureLogging"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
+/// captions with resume. A refused Publish is an answer with a code (<see cref="PublishAnswer"/>), logged as one
+/// Information line; Watch's refusals are <see cref="HubException"/>s whose message the client sees (SignalR's own
+/// Error line for them is silenced by <see cref="HubFailureLogging"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
 /// a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
@@ -27,24 +28,30 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
 
     private const string ReservationKey = "caption-connection-reservation";
 
+    private const string NotOwnerMessage = "Only the session's owner can publish to it.";
+
     /// <summary>
     /// Owner only. <paramref name="events"/> is an array of OpenAI events exactly as received. Timed from receipt
-    /// to acknowledgement, which the session grain gives only once the finals are persisted.
+    /// to acknowledgement, which the session grain gives only once the finals are persisted. A refusal comes back
+    /// in the answer with a code the client acts on; an exception means a fault worth retrying.
     /// </summary>
-    public async Task<PublishAck> Publish(string sessionId, JsonElement events)
+    public async Task<PublishAnswer> Publish(string sessionId, JsonElement events)
     {
         var start = metrics.Start();
         try
         {
-            var ack = await PublishAsync(sessionId, events);
-            metrics.Published(start, "ok");
-            return ack;
-        }
-        catch (HubException refused)
-        {
-            metrics.Published(start, "refused");
-            logger.LogInformation("Publish to {SessionId} refused: {Reason}", LogText.Escape(Truncate(sessionId)), LogText.Escape(refused.Message));
-            throw;
+            var answer = await PublishAsync(sessionId, events);
+            if (answer.Refusal is { } refusal)
+            {
+                metrics.Published(start, "refused");
+                logger.LogInformation("Publish to {SessionId} refused ({Code}): {Reason}",
+                    LogText.Escape(Truncate(sessionId)), refusal.Code, LogText.Escape(refusal.Message));
+            }
+            else
+            {
+                metrics.Published(start, "ok");
+            }
+            return answer;
         }
         catch
         {
@@ -53,24 +60,27 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
         }
     }
 
-    private async Task<PublishAck> PublishAsync(string sessionId, JsonElement events)
+    private async Task<PublishAnswer> PublishAsync(string sessionId, JsonElement events)
     {
         var rate = RateOfConnection();
-        if (!rate.TryTake())
-            throw new HubException($"Too many Publish calls on this connection: at most {rate.PerSecond} a second; slow down and retry.");
+        if (!rate.TryTake(out var retryAfter))
+            return Refuse(PublishRefusalCodes.RateLimited, $"Too many Publish calls on this connection: at most {rate.PerSecond} a second; slow down and retry.",
+                (int)Math.Ceiling(retryAfter.TotalMilliseconds));
         var caller = Caller.From(Context.User!);
-        var session = await FindAsync(sessionId, caller);
-        if (!SessionAccess.IsOwner(caller, session)) throw new HubException("Only the session's owner can publish to it.");
+        var session = await sessions.FindAsync(sessionId);
+        if (!IsVisible(session, caller)) return Refuse(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId));
+        if (!SessionAccess.IsOwner(caller, session)) return Refuse(PublishRefusalCodes.NotOwner, NotOwnerMessage);
         // Checked before the parser reads a field: a duplicate name, invalid UTF-8 or an unpaired surrogate refuses the batch.
-        if (StrictJson.FindProblem(events) is { } malformed) throw new HubException($"The events were refused: {malformed}");
+        if (StrictJson.FindProblem(events) is { } malformed) return InvalidEvents(malformed);
         var (parsed, error) = CaptionEventParser.ParseBatch(events);
-        if (error is not null) throw new HubException($"The events were refused: {error}");
+        if (error is not null) return InvalidEvents(error);
         var ack = await grains.GetGrain<ISessionGrain>(sessionId).Publish(caller.TenantId, caller.UserId, parsed!);
         return ack.Refused switch
         {
-            null => ack,
-            PublishRefusal.SessionEnded => throw new HubException("The session is over; it takes no more events."),
-            _ => throw new HubException("Only the session's owner can publish to it."),
+            null => PublishAnswer.Accepted(ack),
+            PublishRefusal.SessionEnded => Refuse(PublishRefusalCodes.SessionEnded, "The session is over; it takes no more events."),
+            PublishRefusal.SessionUnknown => Refuse(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId)),
+            _ => Refuse(PublishRefusalCodes.NotOwner, NotOwnerMessage),
         };
     }
 
@@ -79,8 +89,8 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     {
         if (afterSeq < 0) throw new HubException("afterSeq must be 0 or more.");
         var caller = Caller.From(Context.User!);
-        var session = await FindAsync(sessionId, caller);
-        if (!SessionAccess.CanView(caller, session)) throw NotVisible(sessionId);
+        var session = await sessions.FindAsync(sessionId);
+        if (!IsVisible(session, caller) || !SessionAccess.CanView(caller, session)) throw new HubException(NotVisibleMessage(sessionId));
         var catchUp = await fanout.WatchAsync(Context, sessionId, afterSeq);
         return new WatchAnswer(catchUp.State.Wire(), catchUp.LastSeq, catchUp.Updates);
     }
@@ -119,14 +129,14 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     }
 
     // Another tenant's session and a missing one are refused alike, so ids cannot be probed.
-    private async Task<SessionOwner> FindAsync(string sessionId, Caller caller)
-    {
-        var session = await sessions.FindAsync(sessionId);
-        if (session is null || session.TenantId != caller.TenantId) throw NotVisible(sessionId);
-        return session;
-    }
+    private static bool IsVisible([NotNullWhen(true)] SessionOwner? session, Caller caller) => session is not null && session.TenantId == caller.TenantId;
 
-    private static HubException NotVisible(string sessionId) => new($"No session '{Truncate(sessionId)}' is visible to this token.");
+    private static string NotVisibleMessage(string sessionId) => $"No session '{Truncate(sessionId)}' is visible to this token.";
+
+    private static PublishAnswer Refuse(string code, string message, int? retryAfterMs = null) =>
+        PublishAnswer.Refused(new PublishRefused(code, message, retryAfterMs));
+
+    private static PublishAnswer InvalidEvents(string problem) => Refuse(PublishRefusalCodes.InvalidEvents, $"The events were refused: {problem}");
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -5,8 +5,8 @@ namespace Realtime.Api.Captions;
 /// <summary>
 /// Hub method failures, logged once and by kind. SignalR's dispatcher logs every exception a hub method throws as
 /// an Error with its stack trace, refusals (<see cref="HubException"/>, whose message is for the client) included;
-/// its line is silenced, this filter logs the unexpected ones as Errors, and the hub logs its refusals as one
-/// Information line each.
+/// its line is silenced and this filter logs the unexpected ones as Errors. A refused Publish is an answer, not an
+/// exception; the hub logs it as one Information line.
 /// </summary>
 public sealed class HubFailureLogging(ILogger<HubFailureLogging> logger) : IHubFilter
 {

@@ -27,12 +27,18 @@ public sealed class PublishRate : IDisposable
 
     public int PerSecond { get; }
 
-    /// <summary>Takes one Publish from the budget; false when it is spent.</summary>
-    public bool TryTake()
+    /// <summary>
+    /// Takes one Publish from the budget; false when it is spent, with how long until a token is back (so the
+    /// client knows when to send the batch again).
+    /// </summary>
+    public bool TryTake(out TimeSpan retryAfter)
     {
+        retryAfter = TimeSpan.Zero;
         if (_bucket is null) return true;
         using var lease = _bucket.AttemptAcquire();
-        return lease.IsAcquired;
+        if (lease.IsAcquired) return true;
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1.0 / PerSecond);
+        return false;
     }
 
     public void Dispose() => _bucket?.Dispose();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Realtime.Api.Problems;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 
 namespace Realtime.Api.Http;
 

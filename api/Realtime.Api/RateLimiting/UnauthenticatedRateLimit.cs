@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Dev;
 using Realtime.Api.Problems;
-using Realtime.Emulator;
+using Realtime.Api.Upstream;
 
 namespace Realtime.Api.RateLimiting;
 
@@ -54,7 +54,7 @@ public static class UnauthenticatedRateLimit
         if (context.User.Identity?.IsAuthenticated == true) return false;
         var request = context.Request;
         // The emulator's OpenAI routes carry OpenAI keys, never a JWT; the emulator is a development stand-in.
-        if (request.Path.StartsWithSegments(EmulatorEndpoints.RoutePrefix)) return false;
+        if (request.Path.StartsWithSegments(UpstreamEndpoint.RealtimeRoutePrefix)) return false;
         if (request.Path.StartsWithSegments(DevEndpoints.TokenPath) || request.Path.StartsWithSegments("/hubs")) return true;
         if (request.Headers.Authorization.Count > 0) return true;
         var endpoint = context.GetEndpoint();

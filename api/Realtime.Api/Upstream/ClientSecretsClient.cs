@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Realtime.Api.Observability;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 
 namespace Realtime.Api.Upstream;
 

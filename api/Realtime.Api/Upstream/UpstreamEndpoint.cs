@@ -12,6 +12,12 @@ namespace Realtime.Api.Upstream;
 /// </summary>
 public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer server, PublicOrigin origin)
 {
+    /// <summary>
+    /// Where OpenAI's Realtime routes live, and the emulator's when this host mounts it: requests there carry
+    /// OpenAI keys or secrets, never user JWTs, so the api's own auth and limits leave them alone.
+    /// </summary>
+    public const string RealtimeRoutePrefix = "/v1/realtime";
+
     /// <summary>The key the api presents to the in-process emulator, which accepts any <c>sk-</c> key.</summary>
     public const string EmulatorKey = "sk-emulator-local";
 
@@ -27,7 +33,7 @@ public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer se
 
     /// <summary>Where a client posts its SDP offer; with the emulator, this api's public origin (<see cref="PublicOrigin"/>).</summary>
     public string CallsUrl(HttpRequest request) => UsesEmulator
-        ? $"{origin.Of(request)}/v1/realtime/calls"
+        ? $"{origin.Of(request)}{RealtimeRoutePrefix}/calls"
         : new Uri(BaseAddress, "v1/realtime/calls").ToString();
 
     private Uri BaseAddress => UsesEmulator ? SelfAddress : WithTrailingSlash(options.Value.BaseUrl);

@@ -8,7 +8,10 @@ namespace Realtime.Client.Publishing;
 /// The speaker's side: hand it every OpenAI data-channel event as it arrives (<see cref="Add(JsonElement)"/>);
 /// it batches them and publishes the batches to the session, one at a time and in order. A batch is kept until
 /// the server acknowledges it and sent again after any failure or reconnect, so nothing is lost while an api
-/// node or a silo goes away; the server ignores event ids it has seen, so sending twice is harmless.
+/// node or a silo goes away; the server ignores event ids it has seen, so sending twice is harmless. A refusal
+/// is acted on by its code: <c>rate_limited</c> sends the batch again after the wait the hub names,
+/// <c>invalid_events</c> drops that batch, and a refusal no later batch could pass (<c>session_ended</c>,
+/// <c>not_owner</c>, <c>not_visible</c>) stops publishing.
 /// </summary>
 public sealed class CaptionPublisher : IAsyncDisposable
 {
@@ -32,8 +35,14 @@ public sealed class CaptionPublisher : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>A batch the server refused for good (the session is over, not the owner's): it is dropped.</summary>
-    public event Action<EventBatch, CaptionRefusedException>? BatchRefused;
+    /// <summary>A batch the server refused for good (invalid events, the session is over, not the owner's): it is dropped.</summary>
+    public event Action<EventBatch, PublishRefusal>? BatchRefused;
+
+    /// <summary>Publishing stopped for good: every pending batch was dropped and later events are ignored.</summary>
+    public event Action<PublishRefusal>? Stopped;
+
+    /// <summary>The refusal that stopped publishing, or null while it goes on.</summary>
+    public PublishRefusal? StoppedBy { get; private set; }
 
     /// <summary>The latest acknowledgement's last seq of the session.</summary>
     public long LastSeq { get; private set; }
@@ -48,7 +57,11 @@ public sealed class CaptionPublisher : IAsyncDisposable
     {
         bool sealedOne;
         // Clone: the caller's JsonDocument may be disposed long before a retry sends this event.
-        lock (_gate) sealedOne = _queue.Add(openAIEvent.Clone());
+        lock (_gate)
+        {
+            if (StoppedBy is not null) return;
+            sealedOne = _queue.Add(openAIEvent.Clone());
+        }
         if (sealedOne) Wake();
     }
 
@@ -58,7 +71,7 @@ public sealed class CaptionPublisher : IAsyncDisposable
         Add(document.RootElement);
     }
 
-    /// <summary>Sends what has been added and waits until every batch is acknowledged (or refused).</summary>
+    /// <summary>Sends what has been added and waits until every batch is acknowledged or refused (or publishing stopped).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,32 +121,48 @@ public sealed class CaptionPublisher : IAsyncDisposable
                 return;
             }
             lock (_gate) _queue.Seal();
-            // After a failure wait RetryDelay (or a reconnect) before trying again; otherwise batch for FlushInterval.
-            pause = await SendPendingAsync(stop) ? _options.FlushInterval : _options.RetryDelay;
+            // After a failure wait (or a reconnect) before trying again; otherwise batch for FlushInterval.
+            pause = await SendPendingAsync(stop) ?? _options.FlushInterval;
         }
     }
 
-    /// <summary>Sends sealed batches oldest first until none is left (true) or one fails for now (false).</summary>
-    private async Task<bool> SendPendingAsync(CancellationToken stop)
+    /// <summary>
+    /// Sends sealed batches oldest first until none is left (null), or one must wait: then the pause before the
+    /// same batch goes again.
+    /// </summary>
+    private async Task<TimeSpan?> SendPendingAsync(CancellationToken stop)
     {
         while (NextBatch() is { } batch)
         {
+            PublishAnswer answer;
             try
             {
-                var ack = await _transport.PublishAsync(_sessionId, batch.Events, stop);
-                LastSeq = Math.Max(LastSeq, ack.LastSeq);
-            }
-            catch (CaptionRefusedException refused)
-            {
-                BatchRefused?.Invoke(batch, refused);
+                answer = await _transport.PublishAsync(_sessionId, batch.Events, stop);
             }
             catch (Exception)
             {
-                return false; // kept: the same batch goes again after RetryDelay or a reconnect
+                return _options.RetryDelay; // kept: the same batch goes again after RetryDelay or a reconnect
             }
+            if (answer.Refusal is { Code: PublishRefusalCodes.RateLimited } slowDown)
+                return slowDown.RetryAfterMs > 0 ? TimeSpan.FromMilliseconds(slowDown.RetryAfterMs.Value) : _options.RetryDelay;
+            if (answer.Ack is { } ack) LastSeq = Math.Max(LastSeq, ack.LastSeq);
+            else Refused(batch, answer.Refusal);
             Done(batch);
         }
-        return true;
+        return null;
+    }
+
+    private void Refused(EventBatch batch, PublishRefusal? refusal)
+    {
+        refusal ??= new PublishRefusal(PublishRefusalCodes.InvalidEvents, "The hub answered with neither an ack nor a refusal.");
+        BatchRefused?.Invoke(batch, refusal);
+        if (!PublishRefusalCodes.EndsPublishing(refusal.Code)) return;
+        lock (_gate)
+        {
+            StoppedBy = refusal;
+            _queue.Clear();
+        }
+        Stopped?.Invoke(refusal);
     }
 
     private EventBatch? NextBatch()
@@ -146,7 +175,7 @@ public sealed class CaptionPublisher : IAsyncDisposable
         List<TaskCompletionSource>? drained = null;
         lock (_gate)
         {
-            _queue.Done(batch);
+            if (StoppedBy is null) _queue.Done(batch);
             if (_queue.IsEmpty)
             {
                 drained = [.. _drainWaiters];

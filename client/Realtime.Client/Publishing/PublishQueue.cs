@@ -37,6 +37,13 @@ internal sealed class PublishQueue(int maxBatchSize)
     /// <summary>The batch to send next: the oldest not acknowledged.</summary>
     public EventBatch? Next => _sealed.TryPeek(out var batch) ? batch : null;
 
+    /// <summary>Forgets every batch, open and sealed: the session takes no more events.</summary>
+    public void Clear()
+    {
+        _open.Clear();
+        _sealed.Clear();
+    }
+
     /// <summary>The server took <paramref name="batch"/> (acknowledged or refused for good): it is never sent again.</summary>
     public void Done(EventBatch batch)
     {

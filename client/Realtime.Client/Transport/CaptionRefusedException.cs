@@ -1,8 +1,8 @@
 namespace Realtime.Client.Transport;
 
 /// <summary>
-/// The server refused a call on purpose (not the session's owner, the session is over, malformed events, no
-/// such session): repeating it cannot succeed. Every other failure is transient.
+/// The server refused a Watch on purpose (no such session visible to the token): repeating it cannot succeed.
+/// Every other failure is transient. Publish refusals are data instead (<see cref="Wire.PublishRefusal"/>).
 /// </summary>
 public sealed class CaptionRefusedException : Exception
 {

@@ -14,14 +14,11 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
 {
     public const string HubPath = "/hubs/captions";
 
-    // SignalR prefixes every server-side error with this text. The hub's own refusals are HubExceptions, whose
-    // message follows as "HubException: <sentence>"; anything else (a grain call that timed out while a silo
-    // died) is a fault worth retrying.
+    // Watch's refusals are still HubExceptions. SignalR prefixes every server-side error with this text, and a
+    // HubException's message follows as "HubException: <sentence>"; anything else (a grain call that timed out
+    // while a silo died) is a fault worth retrying.
     private const string ServerFault = "An unexpected error occurred";
     private const string Refusal = "HubException:";
-
-    // The hub's Publish budget (Captions:PublishPerSecond) is spent: "not now", so the batch is kept and sent again.
-    private const string SlowDown = "Too many Publish calls";
 
     private readonly HubConnection _connection;
 
@@ -68,8 +65,9 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
         }
     }
 
-    public Task<PublishAck> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken) =>
-        Call(() => _connection.InvokeAsync<PublishAck>("Publish", sessionId, events, cancellationToken));
+    /// <summary>The hub answers refusals as data, so any exception here is a fault worth retrying.</summary>
+    public Task<PublishAnswer> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken) =>
+        _connection.InvokeAsync<PublishAnswer>("Publish", sessionId, events, cancellationToken);
 
     public Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq, CancellationToken cancellationToken) =>
         Call(() => _connection.InvokeAsync<WatchAnswer>("Watch", sessionId, afterSeq, cancellationToken));
@@ -84,8 +82,7 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     internal static bool IsRefusal(string message) =>
-        !message.Contains(SlowDown, StringComparison.Ordinal)
-        && (!message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal));
+        !message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal);
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

@@ -5,8 +5,9 @@ namespace Realtime.Client.Transport;
 
 /// <summary>
 /// What the publisher and the viewer need from /hubs/captions. <see cref="HubCaptionTransport"/> is the real
-/// one over SignalR; tests substitute an in-memory one. A call that the server refused on purpose throws
-/// <see cref="CaptionRefusedException"/>; any other exception means "not now" and the caller may retry.
+/// one over SignalR; tests substitute an in-memory one. Publish answers a refusal as data (<see cref="PublishAnswer"/>);
+/// a Watch the server refused on purpose throws <see cref="CaptionRefusedException"/>. Any other exception means
+/// "not now" and the caller may retry.
 /// </summary>
 public interface ICaptionTransport
 {
@@ -21,7 +22,7 @@ public interface ICaptionTransport
     /// </summary>
     event Action? Reconnected;
 
-    Task<PublishAck> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken);
+    Task<PublishAnswer> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken);
 
     Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq, CancellationToken cancellationToken);
 

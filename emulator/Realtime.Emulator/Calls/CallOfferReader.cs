@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Realtime.Emulator.Errors;
 using Realtime.Emulator.Http;
+using Realtime.Http;
 
 namespace Realtime.Emulator.Calls;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Realtime.Emulator.Http;
+using Realtime.Http;
 
 namespace Realtime.Emulator.Calls;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Realtime.Emulator.Errors;
+using Realtime.Http;
 
 namespace Realtime.Emulator.Http;
 

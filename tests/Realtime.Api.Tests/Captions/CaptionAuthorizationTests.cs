@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
+using Realtime.Api.Captions;
 using Realtime.Api.Tests.Infrastructure;
 
 namespace Realtime.Api.Tests.Captions;
@@ -36,10 +37,10 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
             await CannotWatchAsync(node, foreignOwnerName, sessionId);
 
             await CanPublishAsync(node, owner, sessionId);
-            await CannotPublishAsync(node, shareToken, sessionId);
-            await CannotPublishAsync(node, star, sessionId);
-            await CannotPublishAsync(node, stranger, sessionId);
-            await CannotPublishAsync(node, foreignOwnerName, sessionId);
+            await CannotPublishAsync(node, shareToken, sessionId, PublishRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, star, sessionId, PublishRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, stranger, sessionId, PublishRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, foreignOwnerName, sessionId, PublishRefusalCodes.NotVisible);
         }
 
         await HttpAssert.OkAsync(await SessionCalls.GetAsync(cluster.NodeB, shareToken, $"/api/sessions/{sessionId}/transcript"));
@@ -81,9 +82,11 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
         Assert.Equal(1, ack.Accepted);
     }
 
-    private static async Task CannotPublishAsync(ApiHost node, string jwt, string sessionId)
+    private static async Task CannotPublishAsync(ApiHost node, string jwt, string sessionId, string code)
     {
         await using var client = await CaptionClient.ConnectAsync(node, jwt);
-        await Assert.ThrowsAsync<HubException>(() => client.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_x", "forged")));
+        var answer = await client.TryPublishAsync(sessionId, OpenAIEvents.UserCompleted("item_x", "forged"));
+        Assert.Null(answer.Ack);
+        Assert.Equal(code, answer.Refusal?.Code);
     }
 }

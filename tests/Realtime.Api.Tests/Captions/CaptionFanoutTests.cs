@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Realtime.Api.Captions;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Shared.Captions;
 
@@ -118,7 +119,9 @@ public sealed class CaptionFanoutTests(TwoNodeCluster cluster)
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!viewer.States.Contains("ended") && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.Contains("ended", viewer.States);
-        var refused = await Assert.ThrowsAsync<HubException>(() => speaker.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_f", "late")));
-        Assert.Contains("over", refused.Message);
+        var refused = await speaker.TryPublishAsync(sessionId, OpenAIEvents.UserCompleted("item_f", "late"));
+        Assert.Null(refused.Ack);
+        Assert.Equal(PublishRefusalCodes.SessionEnded, refused.Refusal?.Code);
+        Assert.Contains("over", refused.Refusal!.Message);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Realtime.Api.Captions;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Api.Tests.RateLimiting;
 
@@ -9,7 +10,7 @@ namespace Realtime.Api.Tests.Captions;
 
 /// <summary>
 /// The hub's own limits: a Publish budget per connection (Captions:PublishPerSecond / PublishBurst) and a cap on a
-/// user's connections to this node (Captions:MaxConnectionsPerUser). A refusal is a HubException or a 429 the client
+/// user's connections to this node (Captions:MaxConnectionsPerUser). A refusal is a Publish answer with a code or a 429 the client
 /// can read, and one Information line in the log, never an error with a stack trace.
 /// </summary>
 public sealed class HubLimitsTests
@@ -23,21 +24,18 @@ public sealed class HubLimitsTests
             var (jwt, sessionId) = await SessionCalls.MintAsync(host);
             await using var speaker = await CaptionClient.ConnectAsync(host, jwt);
 
-            var refusals = new List<HubException>();
+            var refusals = new List<PublishRefused>();
             for (var i = 0; i < 10; i++)
             {
-                try
-                {
-                    await speaker.PublishAsync(sessionId, OpenAIEvents.UserDelta($"item_{i}", "hello"));
-                }
-                catch (HubException e)
-                {
-                    refusals.Add(e);
-                }
+                var answer = await speaker.TryPublishAsync(sessionId, OpenAIEvents.UserDelta($"item_{i}", "hello"));
+                if (answer.Refusal is { } refusal) refusals.Add(refusal);
+                else Assert.NotNull(answer.Ack);
             }
 
             Assert.InRange(refusals.Count, 1, 7);
-            Assert.All(refusals, e => Assert.Contains("Too many Publish calls on this connection: at most 1 a second", e.Message));
+            Assert.All(refusals, r => Assert.Equal(PublishRefusalCodes.RateLimited, r.Code));
+            Assert.All(refusals, r => Assert.InRange(r.RetryAfterMs ?? 0, 1, 1000));
+            Assert.All(refusals, r => Assert.Contains("Too many Publish calls on this connection: at most 1 a second", r.Message));
             var lines = host.Logs.Lines.ToList();
             var logged = lines.Where(l => l.StartsWith("Information Realtime.Api.Captions.CaptionHub: Publish to", StringComparison.Ordinal)).ToList();
             Assert.Equal(refusals.Count, logged.Count);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Realtime.Api.Captions;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Testing;
 
@@ -24,23 +25,25 @@ public sealed class MalformedEventTests(DevApiHost host)
 
         var refused = await hub.PublishRawAsync(sessionId, [.. "["u8, .. good, .. ","u8, .. MalformedJson.Bytes(fault), .. "]"u8]);
 
-        var error = (string?)refused["error"];
-        Assert.NotNull(error);
-        // SignalR prefixes a HubException's message with its own sentence; the client shows it whole.
-        Assert.Contains("HubException: The events were refused: ", error);
-        Assert.Contains(MalformedJson.Problem(fault), error);
-        Assert.Contains("$[1]", error);
-        Assert.Null(refused["result"]);
+        Assert.Null(refused["error"]);
+        var refusal = refused["result"]!["refusal"]!;
+        Assert.Null(refused["result"]!["ack"]);
+        Assert.Equal("invalid_events", (string?)refusal["code"]);
+        var message = (string?)refusal["message"];
+        Assert.StartsWith("The events were refused: ", message);
+        Assert.Contains(MalformedJson.Problem(fault), message);
+        Assert.Contains("$[1]", message);
 
         // Nothing of the batch was applied: its good event is still new when sent alone, on the same connection.
         var accepted = await hub.PublishRawAsync(sessionId, [.. "["u8, .. good, .. "]"u8]);
         Assert.Null(accepted["error"]);
-        Assert.Equal(1, (int?)accepted["result"]!["accepted"]);
-        Assert.Equal(0, (int?)accepted["result"]!["duplicates"]);
+        Assert.Null(accepted["result"]!["refusal"]);
+        Assert.Equal(1, (int?)accepted["result"]!["ack"]!["accepted"]);
+        Assert.Equal(0, (int?)accepted["result"]!["ack"]!["duplicates"]);
     }
 
     [Fact]
-    public async Task The_SignalR_client_sending_a_duplicate_name_gets_a_hub_error()
+    public async Task The_SignalR_client_sending_a_duplicate_name_gets_an_invalid_events_refusal()
     {
         var (jwt, sessionId) = await SessionCalls.MintAsync(host);
         await using var client = await CaptionClient.ConnectAsync(host, jwt);
@@ -49,9 +52,11 @@ public sealed class MalformedEventTests(DevApiHost host)
               "content_index":0,"transcript":"first","transcript":"second"}]
             """);
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => client.PublishJsonAsync(sessionId, events.RootElement));
+        var answer = await client.TryPublishJsonAsync(sessionId, events.RootElement);
 
-        Assert.Contains("duplicate property 'transcript' at $[0]", refused.Message);
+        Assert.Null(answer.Ack);
+        Assert.Equal(PublishRefusalCodes.InvalidEvents, answer.Refusal?.Code);
+        Assert.Contains("duplicate property 'transcript' at $[0]", answer.Refusal!.Message);
         var ack = await client.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_after", "still connected"));
         Assert.Equal(1, ack.Accepted);
     }

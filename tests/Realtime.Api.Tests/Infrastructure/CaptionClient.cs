@@ -46,12 +46,17 @@ public sealed class CaptionClient : IAsyncDisposable
 
     public Task UnwatchAsync(string sessionId) => _connection.InvokeAsync("Unwatch", sessionId);
 
-    public Task<PublishAck> PublishAsync(string sessionId, params JsonObject[] events) =>
-        _connection.InvokeAsync<PublishAck>("Publish", sessionId, new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()));
+    /// <summary>Publishes <paramref name="events"/> and fails the test if the hub refuses them.</summary>
+    public async Task<PublishAccepted> PublishAsync(string sessionId, params JsonObject[] events) =>
+        Accepted(await TryPublishAsync(sessionId, events));
+
+    /// <summary>Publishes <paramref name="events"/> and returns the hub's answer, accepted or refused.</summary>
+    public Task<PublishAnswer> TryPublishAsync(string sessionId, params JsonObject[] events) =>
+        _connection.InvokeAsync<PublishAnswer>("Publish", sessionId, new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()));
 
     /// <summary>Publishes an events array exactly as <paramref name="events"/> holds it (duplicate names included).</summary>
-    public Task<PublishAck> PublishJsonAsync(string sessionId, System.Text.Json.JsonElement events) =>
-        _connection.InvokeAsync<PublishAck>("Publish", sessionId, events);
+    public Task<PublishAnswer> TryPublishJsonAsync(string sessionId, System.Text.Json.JsonElement events) =>
+        _connection.InvokeAsync<PublishAnswer>("Publish", sessionId, events);
 
     /// <summary>Waits until the recorded captions satisfy <paramref name="done"/>, failing after <paramref name="seconds"/>.</summary>
     public async Task WaitForAsync(Func<IReadOnlyList<CaptionUpdate>, bool> done, int seconds = 15)
@@ -63,6 +68,12 @@ public sealed class CaptionClient : IAsyncDisposable
                 Assert.Fail($"Timed out after {seconds} s; received {Captions.Count} captions: {string.Join(" | ", Captions.Select(c => $"{c.Seq}:{c.Kind}:{c.Text}"))}");
             await Task.Delay(20);
         }
+    }
+
+    private static PublishAccepted Accepted(PublishAnswer answer)
+    {
+        if (answer.Refusal is { } refusal) Assert.Fail($"Publish refused ({refusal.Code}): {refusal.Message}");
+        return answer.Ack ?? throw new InvalidOperationException("The hub answered Publish with neither an ack nor a refusal.");
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using Realtime.Benchmarks.Captions;
 using Realtime.Benchmarks.Grains;
@@ -83,7 +84,15 @@ public static class CaptionsScenario
         await using var speaker = SpeakerConnection.Build(hubs[0], jwt);
         await speaker.StartAsync();
         return await MeasureAsync(path, pool, viewers, rate, duration,
-            (i, stamp) => speaker.InvokeAsync<JsonElement>("Publish", sessionId, CaptionEvents.OpenAI(i, stamp)));
+            (i, stamp) => PublishAsync(speaker, sessionId, CaptionEvents.OpenAI(i, stamp)));
+    }
+
+    // A refusal is an answer, not an exception: a refused batch must not count as published.
+    private static async Task PublishAsync(HubConnection speaker, string sessionId, JsonArray events)
+    {
+        var answer = await speaker.InvokeAsync<JsonElement>("Publish", sessionId, events);
+        if (answer.GetProperty("refusal").ValueKind != JsonValueKind.Null)
+            throw new InvalidOperationException($"Publish was refused: {answer.GetProperty("refusal")}");
     }
 
     private static async Task<CaptionRoundResult> PlainRoundAsync(PlainBroadcastServer plain, int viewers, int rate, TimeSpan duration, string run)

@@ -1,7 +1,7 @@
 using System.Text;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 
-namespace Realtime.Emulator.Tests;
+namespace Realtime.Http.Tests;
 
 public sealed class CappedBodyTests
 {

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Realtime.Emulator.Http;
+using Realtime.Http;
 
-namespace Realtime.Emulator.Tests;
+namespace Realtime.Http.Tests;
 
 /// <summary>
 /// The strict reader accepts every well-formed document (surrogate pairs, escaped names, large objects) and names

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 
-namespace Realtime.Emulator.Http;
+namespace Realtime.Http;
 
 /// <summary>
 /// Strict reading of JSON that comes from outside: a duplicate property name, invalid UTF-8 or an unpaired

@@ -1,11 +1,11 @@
 using System.Buffers;
 
-namespace Realtime.Emulator.Http;
+namespace Realtime.Http;
 
 /// <summary>
 /// Reads a whole request body up to a size cap, for parsers that need it at once (JSON, SDP). The bytes go into a
 /// pooled buffer, so a request costs no buffer allocation, and a body over the cap is refused as soon as it
-/// crosses it (chunked bodies have no length up front). Shared by the emulator's readers and the api's.
+/// crosses it (chunked bodies have no length up front). Shared by the api's readers and the emulator's.
 /// </summary>
 public static class CappedBody
 {
