@@ -16,11 +16,12 @@ public static partial class DevEndpoints
 
     public static IEndpointRouteBuilder MapDevEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(TokenPath, IssueAsync).WithSummary("Development only: a user JWT for the dev tenant.");
+        endpoints.MapPost(TokenPath, IssueAsync).WithSummary("Development only: a user JWT for the dev tenant.")
+            .ProducesProblems(400, 413, 415, 503);
         return endpoints;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, TenantPolicyCache tenants, UserTokenIssuer issuer, IOptions<DevOptions> options)
+    private static async Task<Results<Ok<DevTokenResponse>, ProblemHttpResult>> IssueAsync(HttpContext http, TenantPolicyCache tenants, UserTokenIssuer issuer, IOptions<DevOptions> options)
     {
         var (body, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (bodyError is not null) return bodyError;
@@ -29,13 +30,13 @@ public static partial class DevEndpoints
         fields.RefuseUnknown("user", "watch");
         var user = fields.String("user", 128, required: true);
         var watch = fields.String("watch", 64);
-        if (fields.Error is { } error) return Problem.BadRequest(error.Detail, error.Param);
+        if (fields.Error is { } refusal) return refusal.ToProblem();
         if (!UserPattern().IsMatch(user!)) return Problem.BadRequest("'user' must be 1–128 of letters, digits, '.', '_', '-', '@'.", "user");
         if (watch is not null && watch != "*" && !SessionId.IsValid(watch)) return Problem.BadRequest("'watch' must be a session id (ses_…) or '*'.", "watch");
         var tenant = await tenants.GetAsync(DevOptions.TenantId);
         if (tenant is null) return Problem.Of(StatusCodes.Status503ServiceUnavailable, "The dev tenant is not seeded yet; retry in a moment.");
         var token = issuer.Issue(tenant, user!, TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes), watch);
-        return TypedResults.Ok(new { token });
+        return TypedResults.Ok(new DevTokenResponse(token));
     }
 
     // \z, not $: '$' also matches before a final newline.

@@ -18,6 +18,7 @@ using Realtime.Api.Tokens;
 using Realtime.Api.Upstream;
 using Realtime.Api.Viewer;
 using Realtime.Emulator;
+using Scalar.AspNetCore;
 
 namespace Realtime.Api.Hosting;
 
@@ -114,6 +115,8 @@ public static class RealtimeApi
         app.UseUserConnectionCap();
         app.UseAuthorization();
         app.MapOpenApi();
+        // The interactive API reference reads /openapi/v1.json; it is a developer's tool, so Development only.
+        if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapRealtimeMetrics();
         app.MapRealtimeDashboard();

@@ -16,7 +16,7 @@ public static class JsonBody
 
     private const int MaxDepth = 32;
 
-    public static async Task<(JsonNode? Node, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonNode? Node, ProblemHttpResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes) return (null, TooLarge());
         if (request.ContentType is { Length: > 0 } type && !IsJson(type))
@@ -40,6 +40,6 @@ public static class JsonBody
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
         || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult TooLarge() =>
+    private static ProblemHttpResult TooLarge() =>
         Problem.Of(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes / 1024} KiB.");
 }

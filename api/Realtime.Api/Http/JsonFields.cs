@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Api.Problems;
 
 namespace Realtime.Api.Http;
 
@@ -10,7 +11,7 @@ namespace Realtime.Api.Http;
 public sealed class JsonFields(JsonObject json, string prefix = "")
 {
     /// <summary>The first error found, with the field it concerns; null while everything read was valid.</summary>
-    public (string Detail, string Param)? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public void RefuseUnknown(params string[] known)
     {
@@ -72,7 +73,7 @@ public sealed class JsonFields(JsonObject json, string prefix = "")
         return null;
     }
 
-    public void Fail(string detail, string name) => Error ??= (detail, prefix + name);
+    public void Fail(string detail, string name) => Error ??= new Refusal(detail, prefix + name);
 
     // Absent and explicit null both read as "not given".
     private bool Present(string name, bool required)

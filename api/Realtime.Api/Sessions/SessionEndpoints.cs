@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Realtime.Api.Auth;
 using Realtime.Api.Http;
 using Realtime.Api.Captions;
@@ -18,21 +20,26 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var sessions = endpoints.MapGroup("/api/sessions/{id}").RequireAuthorization().RequireCors(TenantCors.PolicyName);
-        sessions.MapGet("", GetAsync).WithSummary("A session's state, owner, times and counts.");
-        sessions.MapGet("/transcript", TranscriptAsync).WithSummary("The aggregated transcript: format=json|text|vtt|srt.");
-        sessions.MapPost("/viewer-token", ViewerTokenAsync).WithSummary("Owner only: a token that can only watch this session (a share link).");
-        sessions.MapPost("/end", EndAsync).WithSummary("Owner only: ends the session.");
+        sessions.MapGet("", GetAsync).WithSummary("A session's state, owner, times and counts.")
+            .ProducesProblems(401, 404, 503);
+        sessions.MapGet("/transcript", TranscriptAsync).WithSummary("The aggregated transcript: format=json|text|vtt|srt.")
+            .AddOpenApiOperationTransformer(DescribeTextTranscripts)
+            .ProducesProblems(400, 401, 404, 503);
+        sessions.MapPost("/viewer-token", ViewerTokenAsync).WithSummary("Owner only: a token that can only watch this session (a share link).")
+            .ProducesProblems(401, 403, 404, 503);
+        sessions.MapPost("/end", EndAsync).WithSummary("Owner only: ends the session.")
+            .ProducesProblems(401, 403, 404, 503);
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
     {
         if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
         var snapshot = await grains.GetGrain<ISessionGrain>(session.SessionId).GetSnapshot();
         return snapshot is null ? NotVisible(id) : TypedResults.Ok(SessionView.From(snapshot));
     }
 
-    private static async Task<IResult> TranscriptAsync(string id, string? format, HttpContext http, SessionDirectory directory, IGrainFactory grains)
+    private static async Task<Results<Ok<TranscriptView>, ContentHttpResult, ProblemHttpResult>> TranscriptAsync(string id, string? format, HttpContext http, SessionDirectory directory, IGrainFactory grains)
     {
         format = (format ?? "json").ToLowerInvariant();
         if (!TranscriptFormat.Names.Contains(format))
@@ -40,16 +47,17 @@ public static class SessionEndpoints
         if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
         var transcript = await grains.GetGrain<ISessionGrain>(session.SessionId).GetTranscript();
         var cues = CueTimeline.Place(transcript);
-        return format switch
+        if (format == "json") return TypedResults.Ok(new TranscriptView(session.SessionId, transcript.Segments.Select(TranscriptSegmentView.From).ToList()));
+        var text = format switch
         {
-            "json" => TypedResults.Ok(new { session_id = session.SessionId, segments = transcript.Segments.Select(TranscriptSegmentView.From) }),
-            "vtt" => Results.Text(TranscriptFormat.WebVtt(cues), TranscriptFormat.ContentType(format)),
-            "srt" => Results.Text(TranscriptFormat.Srt(cues), TranscriptFormat.ContentType(format)),
-            _ => Results.Text(TranscriptFormat.Text(cues), TranscriptFormat.ContentType(format)),
+            "vtt" => TranscriptFormat.WebVtt(cues),
+            "srt" => TranscriptFormat.Srt(cues),
+            _ => TranscriptFormat.Text(cues),
         };
+        return TypedResults.Text(text, TranscriptFormat.ContentType(format));
     }
 
-    private static async Task<IResult> ViewerTokenAsync(string id, HttpContext http, SessionDirectory directory,
+    private static async Task<Results<Ok<ViewerTokenResponse>, ProblemHttpResult>> ViewerTokenAsync(string id, HttpContext http, SessionDirectory directory,
         TenantPolicyCache tenants, UserTokenIssuer issuer, TimeProvider clock, IOptions<CaptionOptions> options, PublicOrigin origin)
     {
         var caller = Caller.From(http.User);
@@ -59,10 +67,10 @@ public static class SessionEndpoints
         var lifetime = TimeSpan.FromMinutes(Math.Max(1, options.Value.ViewerTokenLifetimeMinutes));
         var token = issuer.Issue(tenant, caller.UserId, lifetime, watch: session.SessionId);
         var watchUrl = $"{origin.Of(http.Request)}/watch/{session.SessionId}?token={Uri.EscapeDataString(token)}";
-        return TypedResults.Ok(new { token, expires_at = (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds(), watch_url = watchUrl });
+        return TypedResults.Ok(new ViewerTokenResponse(token, (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds(), watchUrl));
     }
 
-    private static async Task<IResult> EndAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> EndAsync(string id, HttpContext http, SessionDirectory directory, IGrainFactory grains)
     {
         var caller = Caller.From(http.User);
         if (await VisibleAsync(id, http, directory) is not { } session) return NotVisible(id);
@@ -71,11 +79,23 @@ public static class SessionEndpoints
         return snapshot is null ? NotVisible(id) : TypedResults.Ok(SessionView.From(snapshot));
     }
 
+    /// <summary>
+    /// The 200 of the transcript is JSON (<see cref="TranscriptView"/>) or, by format, plain text, WebVTT or SRT;
+    /// one status can carry only one declared result type, so the text media types are added to the document here.
+    /// </summary>
+    private static Task DescribeTextTranscripts(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+            foreach (var format in TranscriptFormat.Names.Where(name => name != "json"))
+                content[TranscriptFormat.ContentType(format).Split(';')[0]] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        return Task.CompletedTask;
+    }
+
     private static async Task<SessionOwner?> VisibleAsync(string id, HttpContext http, SessionDirectory directory)
     {
         var session = await directory.FindAsync(id);
         return session is not null && SessionAccess.CanView(Caller.From(http.User), session) ? session : null;
     }
 
-    private static IResult NotVisible(string id) => Problem.NotFound($"No session '{(id.Length > 64 ? id[..64] : id)}' is visible to this token.");
+    private static ProblemHttpResult NotVisible(string id) => Problem.NotFound($"No session '{(id.Length > 64 ? id[..64] : id)}' is visible to this token.");
 }

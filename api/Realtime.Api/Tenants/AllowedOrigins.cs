@@ -1,3 +1,5 @@
+using Realtime.Api.Problems;
+
 namespace Realtime.Api.Tenants;
 
 /// <summary>
@@ -7,13 +9,13 @@ namespace Realtime.Api.Tenants;
 /// </summary>
 public static class AllowedOrigins
 {
-    public static (IReadOnlyList<string> Origins, (string Detail, string Param)? Error) Read(IReadOnlyList<string> values)
+    public static (IReadOnlyList<string> Origins, Refusal? Refusal) Read(IReadOnlyList<string> values)
     {
         var origins = new List<string>(values.Count);
         foreach (var value in values)
         {
             if (Normalize(value) is not { } origin)
-                return ([], ($"'allowed_origins' entry '{value}' is not an origin: use scheme://host[:port] with http or https, no path and no wildcard.", "allowed_origins"));
+                return ([], new Refusal($"'allowed_origins' entry '{value}' is not an origin: use scheme://host[:port] with http or https, no path and no wildcard.", "allowed_origins"));
             if (!origins.Contains(origin, StringComparer.Ordinal)) origins.Add(origin);
         }
         return (origins, null);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Realtime.Api.Http;
+using Realtime.Api.Problems;
 using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
@@ -12,9 +13,9 @@ public static class TenantDefinitionReader
     private static readonly string[] Fields = ["name", "signing_secret", "openai_api_key", "limits", "allowed_models", "suspended", "allowed_origins", "issuer", "audience"];
     private static readonly string[] LimitFields = ["per_minute", "per_hour", "concurrent_sessions", "tenant_per_minute"];
 
-    public static (TenantDefinition? Definition, (string Detail, string Param)? Error) Read(JsonNode? body)
+    public static (TenantDefinition? Definition, Refusal? Refusal) Read(JsonNode? body)
     {
-        if (body is not JsonObject json) return (null, ("The body must be a JSON object with at least name and signing_secret.", ""));
+        if (body is not JsonObject json) return (null, new Refusal("The body must be a JSON object with at least name and signing_secret.", ""));
         var fields = new JsonFields(json);
         fields.RefuseUnknown(Fields);
         var name = fields.String("name", 128, required: true);
@@ -27,22 +28,22 @@ public static class TenantDefinitionReader
         var issuer = fields.String("issuer", 256);
         var audience = fields.String("audience", 256);
         if (fields.Error is { } error) return (null, error);
-        if (string.IsNullOrWhiteSpace(name)) return (null, ("'name' must not be empty.", "name"));
+        if (string.IsNullOrWhiteSpace(name)) return (null, new Refusal("'name' must not be empty.", "name"));
         if (secret!.Length < MinSigningSecretLength)
-            return (null, ($"'signing_secret' must be at least {MinSigningSecretLength} characters.", "signing_secret"));
+            return (null, new Refusal($"'signing_secret' must be at least {MinSigningSecretLength} characters.", "signing_secret"));
         if (!SigningSecretRules.IsAcceptable(secret))
-            return (null, ("'signing_secret' must not be all whitespace or one repeated character; use a random secret.", "signing_secret"));
-        if (issuer is { } iss && string.IsNullOrWhiteSpace(iss)) return (null, ("'issuer' must not be empty; omit it to accept any iss.", "issuer"));
-        if (audience is { } aud && string.IsNullOrWhiteSpace(aud)) return (null, ("'audience' must not be empty; omit it to accept any aud.", "audience"));
+            return (null, new Refusal("'signing_secret' must not be all whitespace or one repeated character; use a random secret.", "signing_secret"));
+        if (issuer is { } iss && string.IsNullOrWhiteSpace(iss)) return (null, new Refusal("'issuer' must not be empty; omit it to accept any iss.", "issuer"));
+        if (audience is { } aud && string.IsNullOrWhiteSpace(aud)) return (null, new Refusal("'audience' must not be empty; omit it to accept any aud.", "audience"));
         var (allowedOrigins, originError) = AllowedOrigins.Read(origins);
         if (originError is not null) return (null, originError);
-        if (openAIKey is { Length: 0 }) return (null, ("'openai_api_key' must not be empty; omit it to use the platform key.", "openai_api_key"));
+        if (openAIKey is { Length: 0 }) return (null, new Refusal("'openai_api_key' must not be empty; omit it to use the platform key.", "openai_api_key"));
         var (limits, limitsError) = ReadLimits(limitsJson);
         if (limitsError is not null) return (null, limitsError);
         return (new TenantDefinition(name, secret, openAIKey, limits!, models, suspended, allowedOrigins, issuer, audience), null);
     }
 
-    private static (TenantLimits? Limits, (string Detail, string Param)? Error) ReadLimits(JsonObject? json)
+    private static (TenantLimits? Limits, Refusal? Refusal) ReadLimits(JsonObject? json)
     {
         var defaults = TenantLimits.Default;
         if (json is null) return (defaults, null);

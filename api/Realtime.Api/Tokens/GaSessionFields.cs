@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Realtime.Api.Http;
+using Realtime.Api.Problems;
 
 namespace Realtime.Api.Tokens;
 
@@ -25,7 +26,7 @@ public static class GaSessionFields
     private static readonly string[] Transcription = ["model", "language", "prompt"];
 
     /// <summary>The first unknown or mistyped field of a <paramref name="type"/> session, or null.</summary>
-    public static (string Detail, string Param)? Check(JsonObject session, string type)
+    public static Refusal? Check(JsonObject session, string type)
     {
         var realtime = type == "realtime";
         var fields = new JsonFields(session, "session.");
@@ -44,7 +45,7 @@ public static class GaSessionFields
     public static string? TranscriptionModel(JsonObject session) =>
         session["audio"]?["input"]?["transcription"]?["model"] is JsonValue model ? model.GetValue<string>() : null;
 
-    private static (string Detail, string Param)? CheckInput(JsonObject input)
+    private static Refusal? CheckInput(JsonObject input)
     {
         var fields = new JsonFields(input, "session.audio.input.");
         fields.RefuseUnknown(AudioInput);
@@ -55,7 +56,7 @@ public static class GaSessionFields
         return transcriptionFields.Error;
     }
 
-    private static (string Detail, string Param)? CheckOutput(JsonObject output)
+    private static Refusal? CheckOutput(JsonObject output)
     {
         var fields = new JsonFields(output, "session.audio.output.");
         fields.RefuseUnknown(AudioOutput);

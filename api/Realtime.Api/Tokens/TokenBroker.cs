@@ -36,7 +36,7 @@ public sealed class TokenBroker(
 {
     private readonly StringKeyGrains<IUserGrain> _users = new(grains);
 
-    public async Task<IResult> MintAsync(HttpContext http)
+    public async Task<Results<Ok<TokenResponse>, ProblemHttpResult, EmptyHttpResult>> MintAsync(HttpContext http)
     {
         var caller = Caller.From(http.User);
         if (caller.IsWatchOnly) return Refused(RefusalReasons.WatchOnly, Problem.Forbidden("This token can only watch a session; it cannot mint secrets."));
@@ -46,21 +46,21 @@ public sealed class TokenBroker(
 
         var (body, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (bodyError is not null) return Refused(RefusalReasons.BadRequest, bodyError);
-        var (request, readError) = TokenRequestReader.Read(body);
-        if (readError is { } error) return Refused(RefusalReasons.BadRequest, Problem.BadRequest(error.Detail, error.Param));
-        var (session, status, detail, param) = UpstreamSessionBuilder.Build(request!, tenant);
-        if (session is null)
-            return Refused(status == StatusCodes.Status403Forbidden ? RefusalReasons.ModelNotAllowed : RefusalReasons.BadRequest,
-                Problem.Of(status, detail!, new Dictionary<string, object?> { ["param"] = param }));
+        var (request, readRefusal) = TokenRequestReader.Read(body);
+        if (readRefusal is not null) return Refused(RefusalReasons.BadRequest, readRefusal.ToProblem());
+        var (session, sessionRefusal) = UpstreamSessionBuilder.Build(request!, tenant);
+        if (sessionRefusal is not null)
+            return Refused(sessionRefusal.Status == StatusCodes.Status403Forbidden ? RefusalReasons.ModelNotAllowed : RefusalReasons.BadRequest,
+                sessionRefusal.ToProblem());
 
         var apiKey = tenant.OpenAIApiKey ?? endpoint.PlatformKey;
         if (string.IsNullOrEmpty(apiKey))
             return Refused(RefusalReasons.NoApiKey,
                 Problem.Of(StatusCodes.Status503ServiceUnavailable, "No OpenAI API key is configured for this tenant or the platform."));
-        return await MintWithinBudgetAsync(http, caller, tenant.Limits, session, apiKey);
+        return await MintWithinBudgetAsync(http, caller, tenant.Limits, session!, apiKey);
     }
 
-    private async Task<IResult> MintWithinBudgetAsync(HttpContext http, Caller caller, TenantLimits limits, UpstreamSession session, string apiKey)
+    private async Task<Results<Ok<TokenResponse>, ProblemHttpResult, EmptyHttpResult>> MintWithinBudgetAsync(HttpContext http, Caller caller, TenantLimits limits, UpstreamSession session, string apiKey)
     {
         var (tenantGrant, tenantRetry) = await tenantGate.TryAcquireAsync(caller.TenantId, limits.TenantPerMinute);
         if (tenantGrant is not { } grant) return Refused(RefusalReasons.TenantPerMinute, TooManyRequests(http, LimitName.TenantPerMinute, tenantRetry));
@@ -104,7 +104,8 @@ public sealed class TokenBroker(
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return Refused(RefusalReasons.ClientGone, Results.Empty); // The client left; nothing to answer.
+            metrics.SecretRefused(RefusalReasons.ClientGone);
+            return TypedResults.Empty; // The client left; nothing to answer.
         }
         finally
         {
@@ -113,7 +114,7 @@ public sealed class TokenBroker(
         }
     }
 
-    private IResult Refused(string reason, IResult answer)
+    private ProblemHttpResult Refused(string reason, ProblemHttpResult answer)
     {
         metrics.SecretRefused(reason);
         return answer;
@@ -137,7 +138,7 @@ public sealed class TokenBroker(
         }
     }
 
-    private static IResult TooManyRequests(HttpContext http, string limit, TimeSpan retryAfter)
+    private static ProblemHttpResult TooManyRequests(HttpContext http, string limit, TimeSpan retryAfter)
     {
         var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -145,7 +146,7 @@ public sealed class TokenBroker(
             new Dictionary<string, object?> { ["limit"] = limit, ["retry_after"] = seconds });
     }
 
-    private static IResult UpstreamProblem(HttpContext http, UpstreamException e)
+    private static ProblemHttpResult UpstreamProblem(HttpContext http, UpstreamException e)
     {
         var extensions = new Dictionary<string, object?> { ["upstream_status"] = e.UpstreamStatus };
         switch (e.Failure)

@@ -1,3 +1,4 @@
+using Realtime.Api.Problems;
 using Realtime.Api.Tenants;
 
 namespace Realtime.Api.Tokens;
@@ -12,7 +13,8 @@ public static class TokenEndpoints
                 .RequireAuthorization()
                 .RequireCors(TenantCors.PolicyName)
                 .WithName(path.TrimStart('/').Replace('/', '-'))
-                .WithSummary("Mints a short-lived OpenAI Realtime secret for the calling user.");
+                .WithSummary("Mints a short-lived OpenAI Realtime secret for the calling user.")
+                .ProducesProblems(400, 401, 403, 413, 415, 429, 502, 503, 504);
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Realtime.Api.Http;
+using Realtime.Api.Problems;
 
 namespace Realtime.Api.Tokens;
 
@@ -8,10 +9,10 @@ public static class TokenRequestReader
 {
     private static readonly string[] Fields = ["type", "model", "ttl_seconds", "instructions", "session"];
 
-    public static (TokenRequest? Request, (string Detail, string Param)? Error) Read(JsonNode? body)
+    public static (TokenRequest? Request, Refusal? Refusal) Read(JsonNode? body)
     {
         if (body is null) return (TokenRequest.Empty, null);
-        if (body is not JsonObject json) return (null, ("The body must be a JSON object.", ""));
+        if (body is not JsonObject json) return (null, new Refusal("The body must be a JSON object.", ""));
         var fields = new JsonFields(json);
         fields.RefuseUnknown(Fields);
         var type = fields.String("type", 32);
@@ -21,10 +22,10 @@ public static class TokenRequestReader
         var session = fields.Object("session");
         if (fields.Error is { } error) return (null, error);
         if (type is not (null or "realtime" or "transcription"))
-            return (null, ("'type' must be 'realtime' or 'transcription'.", "type"));
-        if (model is { Length: 0 }) return (null, ("'model' must not be empty.", "model"));
+            return (null, new Refusal("'type' must be 'realtime' or 'transcription'.", "type"));
+        if (model is { Length: 0 }) return (null, new Refusal("'model' must not be empty.", "model"));
         if (ttl is < TokenRequest.MinTtlSeconds or > TokenRequest.MaxTtlSeconds)
-            return (null, ($"'ttl_seconds' must be between {TokenRequest.MinTtlSeconds} and {TokenRequest.MaxTtlSeconds}.", "ttl_seconds"));
+            return (null, new Refusal($"'ttl_seconds' must be between {TokenRequest.MinTtlSeconds} and {TokenRequest.MaxTtlSeconds}.", "ttl_seconds"));
         return (new TokenRequest(type, model, ttl, instructions, session), null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Api.Problems;
 using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tokens;
@@ -15,7 +16,7 @@ public static class UpstreamSessionBuilder
     public const string DefaultRealtimeModel = "gpt-realtime";
     public const string DefaultTranscriptionModel = "gpt-4o-transcribe";
 
-    public static (UpstreamSession? Session, int Status, string? Detail, string? Param) Build(TokenRequest request, TenantPolicy tenant)
+    public static (UpstreamSession? Session, Refusal? Refusal) Build(TokenRequest request, TenantPolicy tenant)
     {
         var session = request.Session?.DeepClone().AsObject() ?? new JsonObject();
         if (!TryString(session, "type", out var sessionType)) return Refuse("'session.type' must be a string.", "session.type");
@@ -25,16 +26,15 @@ public static class UpstreamSessionBuilder
         if (type is not ("realtime" or "transcription"))
             return Refuse("'session.type' must be 'realtime' or 'transcription'.", "session.type");
         session["type"] = type;
-        if (GaSessionFields.Check(session, type) is { } unknown) return Refuse(unknown.Detail, unknown.Param);
+        if (GaSessionFields.Check(session, type) is { } unknown) return (null, unknown);
 
         var (model, modelError) = type == "realtime" ? MergeRealtimeModel(session, request.Model) : MergeTranscriptionModel(session, request.Model);
-        if (modelError is not null) return Refuse(modelError.Value.Detail, modelError.Value.Param);
+        if (modelError is not null) return (null, modelError);
         if (!tenant.AllowsModel(model!))
-            return (null, StatusCodes.Status403Forbidden, $"Model '{model}' is not allowed for this tenant.", "model");
+            return Forbid($"Model '{model}' is not allowed for this tenant.", "model");
         // A realtime session's input transcription runs on a model of its own, billed to the tenant alike.
         if (type == "realtime" && GaSessionFields.TranscriptionModel(session) is { } transcriber && !tenant.AllowsModel(transcriber))
-            return (null, StatusCodes.Status403Forbidden, $"Transcription model '{transcriber}' is not allowed for this tenant.",
-                "session.audio.input.transcription.model");
+            return Forbid($"Transcription model '{transcriber}' is not allowed for this tenant.", "session.audio.input.transcription.model");
 
         if (MergeInstructions(session, request.Instructions, type) is { } instructionsError)
             return Refuse(instructionsError, "instructions");
@@ -44,28 +44,28 @@ public static class UpstreamSessionBuilder
             ["expires_after"] = new JsonObject { ["anchor"] = "created_at", ["seconds"] = request.TtlSeconds },
             ["session"] = session,
         };
-        return (new UpstreamSession(body, type, model!, request.TtlSeconds), StatusCodes.Status200OK, null, null);
+        return (new UpstreamSession(body, type, model!, request.TtlSeconds), null);
     }
 
-    private static (string? Model, (string Detail, string Param)? Error) MergeRealtimeModel(JsonObject session, string? requested)
+    private static (string? Model, Refusal? Refusal) MergeRealtimeModel(JsonObject session, string? requested)
     {
-        if (!TryString(session, "model", out var given)) return (null, ("'session.model' must be a string.", "session.model"));
+        if (!TryString(session, "model", out var given)) return (null, new Refusal("'session.model' must be a string.", "session.model"));
         if (requested is not null && given is not null && requested != given)
-            return (null, ($"'model' is '{requested}' but 'session.model' is '{given}'.", "session.model"));
+            return (null, new Refusal($"'model' is '{requested}' but 'session.model' is '{given}'.", "session.model"));
         var model = requested ?? given ?? DefaultRealtimeModel;
         session["model"] = model;
         return (model, null);
     }
 
     // A transcription session names its model at session.audio.input.transcription.model.
-    private static (string? Model, (string Detail, string Param)? Error) MergeTranscriptionModel(JsonObject session, string? requested)
+    private static (string? Model, Refusal? Refusal) MergeTranscriptionModel(JsonObject session, string? requested)
     {
         const string path = "session.audio.input.transcription";
         var transcription = ObjectAt(session, "audio", "input", "transcription");
-        if (transcription is null) return (null, ($"'{path}' must be an object.", path));
-        if (!TryString(transcription, "model", out var given)) return (null, ($"'{path}.model' must be a string.", path + ".model"));
+        if (transcription is null) return (null, new Refusal($"'{path}' must be an object.", path));
+        if (!TryString(transcription, "model", out var given)) return (null, new Refusal($"'{path}.model' must be a string.", path + ".model"));
         if (requested is not null && given is not null && requested != given)
-            return (null, ($"'model' is '{requested}' but '{path}.model' is '{given}'.", path + ".model"));
+            return (null, new Refusal($"'model' is '{requested}' but '{path}.model' is '{given}'.", path + ".model"));
         var model = requested ?? given ?? DefaultTranscriptionModel;
         transcription["model"] = model;
         return (model, null);
@@ -103,6 +103,8 @@ public static class UpstreamSessionBuilder
         return true;
     }
 
-    private static (UpstreamSession?, int, string?, string?) Refuse(string detail, string param) =>
-        (null, StatusCodes.Status400BadRequest, detail, param);
+    private static (UpstreamSession?, Refusal?) Refuse(string detail, string param) => (null, new Refusal(detail, param));
+
+    private static (UpstreamSession?, Refusal?) Forbid(string detail, string param) =>
+        (null, new Refusal(detail, param, StatusCodes.Status403Forbidden));
 }

@@ -25,14 +25,16 @@ public static class ViewerEndpoints
         var assets = ViewerAssets.Load(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, ViewerAssets.Folder) : configured);
         endpoints.MapGet("/watch/{id}", (string id, HttpContext http) => Page(id, http, assets))
             .AllowAnonymous()
-            .WithSummary("The live caption page of a session; the viewer token travels in ?token=.");
+            .WithSummary("The live caption page of a session; the viewer token travels in ?token=.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesProblems(404, 503);
         endpoints.MapGet("/viewer/{file}", (string file, HttpContext http) => Asset(file, http, assets))
             .AllowAnonymous()
             .ExcludeFromDescription();
         return endpoints;
     }
 
-    private static IResult Page(string id, HttpContext http, ViewerAssets assets)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Page(string id, HttpContext http, ViewerAssets assets)
     {
         if (!assets.IsComplete || assets.Page is not { } page)
             return Problem.Of(StatusCodes.Status503ServiceUnavailable,
@@ -48,7 +50,7 @@ public static class ViewerEndpoints
         return TypedResults.PhysicalFile(page.Path, page.ContentType);
     }
 
-    private static IResult Asset(string file, HttpContext http, ViewerAssets assets)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Asset(string file, HttpContext http, ViewerAssets assets)
     {
         if (assets.Find(file) is not { } asset) return Problem.NotFound($"No viewer asset '{file}'.");
         http.Response.Headers.XContentTypeOptions = "nosniff";
