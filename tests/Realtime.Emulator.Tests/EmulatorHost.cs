@@ -24,15 +24,15 @@ public abstract class EmulatorHost(params string[] apiKeys) : IAsyncLifetime
     /// <summary>A start time with a fraction of a second, so whole-second rounding is exercised.</summary>
     public static readonly DateTimeOffset Start = new(2026, 5, 1, 12, 0, 0, 250, TimeSpan.Zero);
 
-    private WebApplication? app;
+    private WebApplication? _app;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
     public HttpClient Client { get; private set; } = null!;
 
-    public EphemeralSecretStore Store => app!.Services.GetRequiredService<EphemeralSecretStore>();
+    public EphemeralSecretStore Store => _app!.Services.GetRequiredService<EphemeralSecretStore>();
 
-    public IServiceProvider Services => app!.Services;
+    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
@@ -44,18 +44,18 @@ public abstract class EmulatorHost(params string[] apiKeys) : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddRealtimeEmulator(builder.Configuration);
 
-        app = builder.Build();
-        app.MapRealtimeEmulator();
-        await app.StartAsync();
+        _app = builder.Build();
+        _app.MapRealtimeEmulator();
+        await _app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Client = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        if (app is not null) await app.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
     }
 
     /// <summary>POSTs to client_secrets; a null key sends no Authorization header, a null body sends none.</summary>

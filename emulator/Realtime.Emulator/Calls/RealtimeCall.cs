@@ -14,23 +14,23 @@ internal sealed class RealtimeCall : IAsyncDisposable
 {
     public const string EventsChannelLabel = "oai-events";
 
-    private readonly RtcPeerConnection peer;
-    private readonly RealtimeEventProcessor processor;
-    private readonly Lock gate = new();
-    private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RtcPeerConnection _peer;
+    private readonly RealtimeEventProcessor _processor;
+    private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly byte[] openedWith;
+    private readonly byte[] _openedWith;
 
     private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session, string secret)
     {
         Id = id;
-        openedWith = Encoding.UTF8.GetBytes(secret);
-        this.peer = peer;
-        processor = new RealtimeEventProcessor(session);
+        _openedWith = Encoding.UTF8.GetBytes(secret);
+        _peer = peer;
+        _processor = new RealtimeEventProcessor(session);
         peer.OnDataChannel += Attach;
         peer.OnConnectionStateChange += state =>
         {
-            if (state is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed) ended.TrySetResult();
+            if (state is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed) _ended.TrySetResult();
         };
     }
 
@@ -40,7 +40,7 @@ internal sealed class RealtimeCall : IAsyncDisposable
     public required string Answer { get; init; }
 
     /// <summary>Completes when the peer closed the connection, or ICE or DTLS failed (the browser went away).</summary>
-    public Task Ended => ended.Task;
+    public Task Ended => _ended.Task;
 
     /// <summary>
     /// Answers <paramref name="offerSdp"/> for the bearer of <paramref name="secret"/>, the <c>ek_</c> that may end the
@@ -66,12 +66,12 @@ internal sealed class RealtimeCall : IAsyncDisposable
 
     /// <summary>Whether <paramref name="secret"/> opened this call (compared in fixed time; expiry does not matter).</summary>
     public bool WasOpenedWith(string secret) =>
-        CryptographicOperations.FixedTimeEquals(openedWith, Encoding.UTF8.GetBytes(secret));
+        CryptographicOperations.FixedTimeEquals(_openedWith, Encoding.UTF8.GetBytes(secret));
 
     public ValueTask DisposeAsync()
     {
-        ended.TrySetResult();
-        return peer.CloseAsync();
+        _ended.TrySetResult();
+        return _peer.CloseAsync();
     }
 
     private void Attach(DataChannel channel)
@@ -80,15 +80,15 @@ internal sealed class RealtimeCall : IAsyncDisposable
         channel.OnMessage += message =>
         {
             if (message.IsBinary) return;
-            Send(channel, () => processor.Handle(message.Text));
+            Send(channel, () => _processor.Handle(message.Text));
         };
-        Send(channel, processor.Open);
+        Send(channel, _processor.Open);
     }
 
     private void Send(DataChannel channel, Func<IReadOnlyList<JsonObject>> work)
     {
         // Messages may arrive on different driver threads; the processor sees them one at a time, in order.
-        lock (gate)
+        lock (_gate)
         {
             foreach (var serverEvent in work())
             {

@@ -13,28 +13,28 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
     /// <summary>OpenAI ends a call after 60 minutes whatever happens.</summary>
     public static readonly TimeSpan MaxCallLength = TimeSpan.FromMinutes(60);
 
-    private readonly ConcurrentDictionary<string, RealtimeCall> calls = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource shutdown = new();
+    private readonly ConcurrentDictionary<string, RealtimeCall> _calls = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _shutdown = new();
 
-    public int Count => calls.Count;
+    public int Count => _calls.Count;
 
     internal RealtimeCall Open(string offerSdp, JsonObject session, string secret)
     {
-        ObjectDisposedException.ThrowIf(shutdown.IsCancellationRequested, this);
+        ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         var call = RealtimeCall.Create(RandomIds.Next("rtc_", RandomIds.IdLength), offerSdp, session, secret);
-        calls[call.Id] = call;
+        _calls[call.Id] = call;
         _ = EndWhenDoneAsync(call);
         logger.LogInformation("Emulated call {CallId} answered", call.Id);
         return call;
     }
 
     /// <summary>The call in progress with this id, or null.</summary>
-    internal RealtimeCall? Find(string callId) => calls.GetValueOrDefault(callId);
+    internal RealtimeCall? Find(string callId) => _calls.GetValueOrDefault(callId);
 
     /// <summary>Ends a call; false when there is no such call (already ended or never existed).</summary>
     public async Task<bool> HangUpAsync(string callId)
     {
-        if (!calls.TryRemove(callId, out var call)) return false;
+        if (!_calls.TryRemove(callId, out var call)) return false;
         await call.DisposeAsync();
         logger.LogInformation("Emulated call {CallId} hung up", callId);
         return true;
@@ -42,17 +42,17 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
 
     public async ValueTask DisposeAsync()
     {
-        if (shutdown.IsCancellationRequested) return;
-        await shutdown.CancelAsync();
-        await Task.WhenAll(calls.Keys.ToList().Select(HangUpAsync));
-        shutdown.Dispose();
+        if (_shutdown.IsCancellationRequested) return;
+        await _shutdown.CancelAsync();
+        await Task.WhenAll(_calls.Keys.ToList().Select(HangUpAsync));
+        _shutdown.Dispose();
     }
 
     private async Task EndWhenDoneAsync(RealtimeCall call)
     {
         try
         {
-            await call.Ended.WaitAsync(MaxCallLength, time, shutdown.Token);
+            await call.Ended.WaitAsync(MaxCallLength, time, _shutdown.Token);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {

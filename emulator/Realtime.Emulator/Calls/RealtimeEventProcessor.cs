@@ -20,8 +20,8 @@ internal sealed class RealtimeEventProcessor
         "input_audio_buffer.append", "input_audio_buffer.commit", "input_audio_buffer.clear",
     ];
 
-    private readonly List<JsonObject> conversation = [];
-    private int nextId;
+    private readonly List<JsonObject> _conversation = [];
+    private int _nextId;
 
     public RealtimeEventProcessor(JsonObject session)
     {
@@ -107,8 +107,8 @@ internal sealed class RealtimeEventProcessor
         stored["id"] ??= NextId("item");
         stored["object"] = "realtime.item";
         stored["status"] = "completed";
-        var previous = conversation.Count > 0 ? (string?)conversation[^1]["id"] : null;
-        conversation.Add(stored);
+        var previous = _conversation.Count > 0 ? (string?)_conversation[^1]["id"] : null;
+        _conversation.Add(stored);
         return
         [
             Event("conversation.item.added", new() { ["previous_item_id"] = previous, ["item"] = stored.DeepClone() }),
@@ -140,13 +140,13 @@ internal sealed class RealtimeEventProcessor
         events.Add(Event($"response.{kind}.done", With(ids(), doneField, reply)));
         events.Add(Event("response.content_part.done", With(ids(), "part", Part(partType, reply))));
         var item = Item(itemId, "completed", new JsonArray(Part(partType, reply)));
-        conversation.Add((JsonObject)item.DeepClone());
+        _conversation.Add((JsonObject)item.DeepClone());
         events.Add(Event("response.output_item.done", new() { ["response_id"] = responseId, ["output_index"] = 0, ["item"] = item.DeepClone() }));
         events.Add(Event("response.done", new() { ["response"] = Response(responseId, "completed", new JsonArray(item), modalities) }));
         return events;
     }
 
-    private string LastUserText() => conversation
+    private string LastUserText() => _conversation
         .LastOrDefault(i => (string?)i["role"] == "user")?["content"]?.AsArray()
         .Select(c => (string?)c?["text"] ?? (string?)c?["transcript"])
         .FirstOrDefault(t => t is not null) ?? "";
@@ -195,5 +195,5 @@ internal sealed class RealtimeEventProcessor
         return result;
     }
 
-    private string NextId(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{++nextId:D6}");
+    private string NextId(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{++_nextId:D6}");
 }

@@ -18,15 +18,15 @@ public sealed class EphemeralSecretStore(TimeProvider time)
 
     internal const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<string, EphemeralSecret> secrets = new(StringComparer.Ordinal);
-    private readonly Lock pruneLock = new();
+    private readonly ConcurrentDictionary<string, EphemeralSecret> _secrets = new(StringComparer.Ordinal);
+    private readonly Lock _pruneLock = new();
 
     // Kept beside the dictionary: ConcurrentDictionary.Count takes every bucket lock, too dear on each mint.
-    private int count;
-    private long nextPruneTicks = DateTimeOffset.MinValue.UtcTicks;
+    private int _count;
+    private long _nextPruneTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>How many secrets are held now (expired ones not yet pruned included).</summary>
-    public int Count => Volatile.Read(ref count);
+    public int Count => Volatile.Read(ref _count);
 
     public EphemeralSecret Mint(JsonObject session, DateTimeOffset expiresAt)
     {
@@ -37,9 +37,9 @@ public sealed class EphemeralSecretStore(TimeProvider time)
         while (true)
         {
             var secret = new EphemeralSecret(RandomIds.Next("ek_", RandomIds.SecretLength), now, expiresAt, snapshot);
-            if (secrets.TryAdd(secret.Value, secret))
+            if (_secrets.TryAdd(secret.Value, secret))
             {
-                Interlocked.Increment(ref count);
+                Interlocked.Increment(ref _count);
                 return secret;
             }
         }
@@ -47,7 +47,7 @@ public sealed class EphemeralSecretStore(TimeProvider time)
 
     public bool TryGetValid(string value, DateTimeOffset now, [MaybeNullWhen(false)] out EphemeralSecret secret)
     {
-        if (secrets.TryGetValue(value, out var found) && found.IsValidAt(now))
+        if (_secrets.TryGetValue(value, out var found) && found.IsValidAt(now))
         {
             secret = found;
             return true;
@@ -60,7 +60,7 @@ public sealed class EphemeralSecretStore(TimeProvider time)
     internal void Prune(DateTimeOffset now)
     {
         var cutoff = now - RetainAfterExpiry;
-        foreach (var (value, secret) in secrets)
+        foreach (var (value, secret) in _secrets)
         {
             if (secret.ExpiresAt < cutoff) Remove(value);
         }
@@ -72,26 +72,26 @@ public sealed class EphemeralSecretStore(TimeProvider time)
         // Pruning walks every entry, so it runs once a minute, or at once when the cap is reached; a mint that
         // finds neither due takes no lock.
         if (!PruneDue(now)) return;
-        lock (pruneLock)
+        lock (_pruneLock)
         {
             if (!PruneDue(now)) return;
-            Volatile.Write(ref nextPruneTicks, (now + PruneInterval).UtcTicks);
+            Volatile.Write(ref _nextPruneTicks, (now + PruneInterval).UtcTicks);
             Prune(now);
         }
     }
 
-    private bool PruneDue(DateTimeOffset now) => now.UtcTicks >= Volatile.Read(ref nextPruneTicks) || Count >= MaxEntries;
+    private bool PruneDue(DateTimeOffset now) => now.UtcTicks >= Volatile.Read(ref _nextPruneTicks) || Count >= MaxEntries;
 
     private void Remove(string value)
     {
-        if (secrets.TryRemove(value, out _)) Interlocked.Decrement(ref count);
+        if (_secrets.TryRemove(value, out _)) Interlocked.Decrement(ref _count);
     }
 
     private void EvictSoonestExpiring()
     {
         // Down to 90% of the cap, so a flood of mints does not sort the whole store on every call.
         var excess = Count - MaxEntries * 9 / 10;
-        foreach (var secret in secrets.Values.OrderBy(s => s.ExpiresAt).Take(excess).ToList())
+        foreach (var secret in _secrets.Values.OrderBy(s => s.ExpiresAt).Take(excess).ToList())
         {
             Remove(secret.Value);
         }

@@ -103,14 +103,14 @@ public sealed class ManagedPeerInteropTests(ITestOutputHelper output)
 
     private sealed class Inbox
     {
-        private readonly Channel<DataChannelMessage> messages = Channel.CreateUnbounded<DataChannelMessage>();
+        private readonly Channel<DataChannelMessage> _messages = Channel.CreateUnbounded<DataChannelMessage>();
 
-        public Inbox(DataChannel channel) => channel.OnMessage += m => messages.Writer.TryWrite(m);
+        public Inbox(DataChannel channel) => channel.OnMessage += m => _messages.Writer.TryWrite(m);
 
         public async Task<DataChannelMessage> NextAsync()
         {
             using var timeout = new CancellationTokenSource(Limit);
-            return await messages.Reader.ReadAsync(timeout.Token);
+            return await _messages.Reader.ReadAsync(timeout.Token);
         }
     }
 }

@@ -9,13 +9,13 @@ internal sealed class EventReader
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
 
-    private readonly Channel<JsonObject> events = Channel.CreateUnbounded<JsonObject>();
+    private readonly Channel<JsonObject> _events = Channel.CreateUnbounded<JsonObject>();
 
-    public EventReader(DataChannel channel) => channel.OnMessage += m => events.Writer.TryWrite(JsonNode.Parse(m.Text)!.AsObject());
+    public EventReader(DataChannel channel) => channel.OnMessage += m => _events.Writer.TryWrite(JsonNode.Parse(m.Text)!.AsObject());
 
     public async Task<JsonObject> NextAsync()
     {
         using var timeout = new CancellationTokenSource(Limit);
-        return await events.Reader.ReadAsync(timeout.Token);
+        return await _events.Reader.ReadAsync(timeout.Token);
     }
 }

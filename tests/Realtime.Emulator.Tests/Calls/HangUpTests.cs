@@ -58,17 +58,17 @@ public sealed class HangUpTests(CallsHost host) : IClassFixture<CallsHost>
     /// <summary>A .NET peer connected to an emulated call, its <c>oai-events</c> channel open.</summary>
     private sealed class ConnectedCall : IAsyncDisposable
     {
-        private readonly RtcPeerConnection client;
-        private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly RtcPeerConnection _client;
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private ConnectedCall(RtcPeerConnection client, string secret, string location)
         {
-            this.client = client;
+            _client = client;
             Secret = secret;
             Location = location;
             client.OnConnectionStateChange += state =>
             {
-                if (state is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed) ended.TrySetResult();
+                if (state is RtcPeerConnectionState.Closed or RtcPeerConnectionState.Failed) _ended.TrySetResult();
             };
             Channel = client.CreateDataChannel("oai-events");
             Events = new EventReader(Channel);
@@ -83,7 +83,7 @@ public sealed class HangUpTests(CallsHost host) : IClassFixture<CallsHost>
         public EventReader Events { get; }
 
         /// <summary>Completes when the emulator closed the connection.</summary>
-        public Task Ended => ended.Task;
+        public Task Ended => _ended.Task;
 
         public static async Task<ConnectedCall> OpenAsync(CallsHost host, string? secret = null)
         {
@@ -100,6 +100,6 @@ public sealed class HangUpTests(CallsHost host) : IClassFixture<CallsHost>
             return call;
         }
 
-        public ValueTask DisposeAsync() => client.DisposeAsync();
+        public ValueTask DisposeAsync() => _client.DisposeAsync();
     }
 }
