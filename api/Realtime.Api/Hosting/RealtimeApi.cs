@@ -24,7 +24,7 @@ namespace Realtime.Api.Hosting;
 
 /// <summary>
 /// The api's composition root. Program.cs runs it; tests and benchmarks build the same app with their own
-/// configuration through <paramref name="configure"/>, so they exercise exactly what users run.
+/// configuration through <see cref="Build"/>'s <c>configure</c> callback, so they exercise exactly what users run.
 /// </summary>
 public static class RealtimeApi
 {

@@ -21,6 +21,9 @@ namespace Realtime.Silo.Storage;
 /// <see cref="OrleansException"/>, which the api answers with 503 rather than 500.
 /// </para>
 /// </summary>
+/// <param name="storage">The grain storage provider the state is read from and written to.</param>
+/// <param name="stateName">The name the record is stored under, as <c>[PersistentState]</c>'s state name.</param>
+/// <param name="grainId">The grain whose record this is.</param>
 /// <param name="initial">The state until a read finds a record (a fresh one, as Orleans' bridge starts with).</param>
 public sealed class DirectPersistentState<TState>(IGrainStorage storage, string stateName, GrainId grainId, TState initial) : IPersistentState<TState>
 {

@@ -11,7 +11,7 @@ namespace Realtime.Api.Tests.Captions;
 /// <summary>
 /// SignalR's own <see cref="HubConnectionContext"/> over an in-memory pipe whose reading end the test holds: what the
 /// server writes to a viewer can be read back record by record, and not reading makes the server's writes wait
-/// (backpressure) once <paramref name="pauseAt"/> bytes are unread, as a slow client's full socket would.
+/// (backpressure) once <c>pauseAt</c> bytes are unread, as a slow client's full socket would.
 /// </summary>
 public sealed class PipeHubConnection
 {

@@ -11,7 +11,9 @@ public sealed class ViewerPool : IAsyncDisposable
 
     public List<ViewerRecorder> Recorders { get; } = [];
 
+    /// <param name="viewers">How many viewers to connect.</param>
     /// <param name="hubFor">The hub url of viewer i (viewers alternate between nodes).</param>
+    /// <param name="jwt">The viewers' access token, or null for a hub that needs none.</param>
     /// <param name="join">The invocation that joins the session (<see cref="HubRecords.InvocationOf"/>: Watch, or the plain hub's Join).</param>
     public static async Task<ViewerPool> ConnectAsync(int viewers, Func<int, Uri> hubFor, string? jwt, byte[] join)
     {

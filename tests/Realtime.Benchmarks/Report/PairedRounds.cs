@@ -10,7 +10,10 @@ namespace Realtime.Benchmarks.Report;
 /// </summary>
 public static class PairedRounds
 {
-    /// <param name="measureAsync">Measures one side; its argument names the run (each run has users of its own).</param>
+    /// <param name="rounds">How many rounds to run; each runs both sides once.</param>
+    /// <param name="baseline">The reference side; its <see cref="Side.MeasureAsync"/> argument names the run (each run has users of its own).</param>
+    /// <param name="candidate">The side measured against the baseline.</param>
+    /// <param name="target">The least median ratio of candidate to baseline throughput that passes.</param>
     /// <returns>Whether the median ratio meets <paramref name="target"/> with no errors.</returns>
     public static async Task<bool> RunAsync(int rounds, Side baseline, Side candidate, double target)
     {
