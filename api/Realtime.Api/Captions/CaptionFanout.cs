@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Realtime.Api.Hosting;
 using Realtime.Api.Observability;
 using Realtime.Shared.Captions;
-using Realtime.Shared.Sessions;
 using Realtime.Shared.Logging;
+using Realtime.Shared.Sessions;
 
 namespace Realtime.Api.Captions;
 

@@ -1,8 +1,8 @@
 using Realtime.Api.Http;
 using Realtime.Api.Problems;
 using Realtime.Api.Tokens;
-using Realtime.Shared.Tenants;
 using Realtime.Shared.Logging;
+using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
 

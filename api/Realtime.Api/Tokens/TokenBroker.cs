@@ -6,9 +6,9 @@ using Realtime.Api.Sessions;
 using Realtime.Api.Tenants;
 using Realtime.Api.Upstream;
 using Realtime.Shared.Grains;
+using Realtime.Shared.Logging;
 using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
-using Realtime.Shared.Logging;
 
 namespace Realtime.Api.Tokens;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
+using Realtime.Shared.Logging;
 using Realtime.Shared.Tenants;
 using Realtime.Silo.Hosting;
-using Realtime.Shared.Logging;
 
 namespace Realtime.Silo.Tenants;
 

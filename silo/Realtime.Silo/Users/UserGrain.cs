@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Realtime.Shared.Logging;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
 using Realtime.Silo.Sessions;
 using Realtime.Silo.Storage;
-using Realtime.Shared.Logging;
 
 namespace Realtime.Silo.Users;
 

@@ -23,11 +23,12 @@ public sealed class PipeHubConnection
         var fromClient = new Pipe();
         var transport = new DuplexPipe(fromClient.Reader, _toClient.Writer);
         var connection = new DefaultConnectionContext(connectionId, transport, transport);
-        Context = new HubConnectionContext(connection, new HubConnectionContextOptions
+        var options = new HubConnectionContextOptions
         {
             KeepAliveInterval = TimeSpan.FromMinutes(5),
             ClientTimeoutInterval = TimeSpan.FromMinutes(10),
-        }, NullLoggerFactory.Instance) { Protocol = protocol };
+        };
+        Context = new HubConnectionContext(connection, options, NullLoggerFactory.Instance) { Protocol = protocol };
     }
 
     public HubConnectionContext Context { get; }

@@ -12,10 +12,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Realtime.Api.Auth;
+using Realtime.Api.Http;
 using Realtime.Api.Observability;
 using Realtime.Api.Sessions;
 using Realtime.Api.Tokens;
-using Realtime.Api.Http;
 using Realtime.Api.Upstream;
 using Realtime.Emulator;
 

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Users;
 using Realtime.Silo.Hosting;
 using Realtime.Silo.Tests.Cluster;
 using Realtime.Silo.Users;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Realtime.Silo.Tests.Users;
 
