@@ -1,6 +1,6 @@
 // Live captions of one session over the api's SignalR hub (/hubs/captions), for the viewer page and,
 // later, the speaker page. Contract (docs/design.md §Hub): Watch(sessionId, afterSeq) answers
-// { state, lastSeq, updates }, then the hub pushes Caption(update) and SessionState({ sessionId, state }).
+// { state, lastSeq, updates, refusal } (a refusal is data with a code, never an error to parse), then the hub pushes Caption(update) and SessionState({ sessionId, state }).
 // An update's text is the segment's whole text so far, so keeping the latest update per segment is enough.
 //
 // The one invariant everything here protects: updates are applied in strictly increasing seq order, each at
@@ -45,7 +45,7 @@ export class CaptionsClient {
    * @param {(segment: object, previous: object | undefined) => void} [options.onCaption] a segment changed
    * @param {(state: string) => void} [options.onSessionState] issued, live, ended, expired
    * @param {(status: string, detail?: string) => void} [options.onStatus] connecting, connected, reconnecting,
-   *   retrying, unauthorized, stopped
+   *   retrying, unauthorized (the token or, for a not_visible refusal, the link), refused (another refusal), stopped
    * @param {object} [options.signalR] the @microsoft/signalr namespace (the browser bundle's global by default)
    */
   constructor({ sessionId, accessTokenFactory, hubUrl = '/hubs/captions', onCaption, onSessionState, onStatus,
@@ -125,13 +125,17 @@ export class CaptionsClient {
             this.#held = [];
             await this.#connection.start();
           }
-          await this.#watch();
+          const refusal = await this.#watch();
+          if (refusal) {
+            await this.#refused(refusal);
+            return;
+          }
           this.#setStatus('connected');
           if (!this.#pumpAgain) return;
         } catch (error) {
           if (this.#stopped) return;
-          if (isRefused(error)) {
-            // An expired or revoked link stays refused: retrying would only hammer the server.
+          if (isUnauthorized(error)) {
+            // An expired or revoked token stays refused: retrying would only hammer the server.
             this.#setStatus('unauthorized', 'This link is not valid (it may have expired); ask for a new one.');
             await this.#connection.stop().catch(() => {});
             return;
@@ -149,12 +153,14 @@ export class CaptionsClient {
     }
   }
 
+  // Watches from lastSeq; answers the hub's refusal ({ code, message }) if it refused, else nothing.
   async #watch() {
     const run = ++this.#watchRun;
     // Anything held before this Watch is covered by its answer (every update after lastSeq) or by a later push.
     this.#held = [];
     const answer = await this.#connection.invoke('Watch', this.#sessionId, this.#lastSeq);
-    if (run !== this.#watchRun) return; // a newer Watch (after a reconnect) supersedes this answer
+    if (run !== this.#watchRun) return null; // a newer Watch (after a reconnect) supersedes this answer
+    if (answer?.refusal) return answer.refusal;
     if (answer?.state !== undefined) this.#setSessionState(answer.state);
     for (const update of answer?.updates ?? []) this.#apply(update);
     // The answer covers everything up to its lastSeq, partials coalesced into each segment's latest update.
@@ -162,6 +168,22 @@ export class CaptionsClient {
     const held = this.#held ?? [];
     this.#held = null;
     held.sort((a, b) => a.seq - b.seq).forEach(update => this.#apply(update));
+    return null;
+  }
+
+  // A refused Watch stays refused (asking again the same way cannot help): say why and stop for good, so the
+  // close that follows does not start the retry loop again.
+  async #refused(refusal) {
+    this.#stopped = true;
+    switch (refusal.code) {
+      case 'not_visible':
+        this.#setStatus('unauthorized', `${refusal.message} The link may be for another session or revoked; ask for a new one.`);
+        break;
+      default:
+        this.#setStatus('refused', refusal.message);
+        break;
+    }
+    await this.#connection.stop().catch(() => {});
   }
 
   #receive(update) {
@@ -201,9 +223,10 @@ export class CaptionsClient {
   }
 }
 
-function isRefused(error) {
+// The token itself was turned away at the HTTP layer (expired, bad signature), before any hub method ran.
+function isUnauthorized(error) {
   if (error?.statusCode === 401 || error?.statusCode === 403) return true;
-  // Negotiation failures wrap the HttpError into a message: "...: Status code '401'".
+  // Negotiation failures wrap the HttpError into a message and drop its statusCode: "...: Status code '401'".
   return /Status code '(401|403)'/.test(String(error?.message ?? error));
 }
 

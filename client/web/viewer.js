@@ -7,6 +7,7 @@ const STATUS_LABELS = {
   reconnecting: 'Reconnecting…',
   retrying: 'Offline, retrying…',
   unauthorized: 'Link not valid',
+  refused: 'Refused',
   stopped: 'Stopped',
 };
 const STATE_LABELS = {

@@ -152,6 +152,19 @@ public sealed class ViewerPageTests(DevApiHost host, ITestOutputHelper output) :
         await Expect(viewer.Page.Locator("#empty")).ToContainTextAsync("not valid");
     }
 
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task A_link_whose_token_is_for_another_session_shows_the_not_visible_refusal_and_stops()
+    {
+        var (ownerJwt, sessionId) = await SessionCalls.MintAsync(host);
+        var (_, otherSession) = await SessionCalls.MintAsync(host);
+        var (token, _) = await ShareAsync(ownerJwt, sessionId);
+        await using var chromium = await Chromium.LaunchAsync();
+        var viewer = await ViewerPage.OpenAsync(chromium, new Uri(host.BaseAddress, $"/watch/{otherSession}?token={token}").ToString());
+        await Expect(viewer.Connection).ToHaveAttributeAsync("data-status", "unauthorized");
+        await Expect(viewer.Page.Locator("#empty")).ToContainTextAsync($"No session '{otherSession}' is visible to this token.");
+        await Expect(viewer.Segments).ToHaveCountAsync(0);
+    }
+
     private async Task<(string Token, string WatchUrl)> ShareAsync(string ownerJwt, string sessionId)
     {
         var share = await HttpAssert.OkAsync(await SessionCalls.PostAsync(host, ownerJwt, $"/api/sessions/{sessionId}/viewer-token"));

@@ -53,16 +53,25 @@ public sealed class CaptionViewerTests
         Assert.Equal("live", viewer.State);
     }
 
-    [Fact]
-    public async Task A_refused_watch_fails_start()
+    [Theory]
+    [InlineData(PublishRefusalCodes.NotVisible, "No session 'ses_1' is visible to this token.")]
+    [InlineData(PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.")]
+    public async Task A_refused_watch_ends_start_with_its_code_and_is_not_asked_again(string code, string message)
     {
         var transport = new FakeTransport
         {
-            OnWatch = (_, _) => Task.FromException<WatchAnswer>(new CaptionRefusedException("No session 'ses_1' is visible to this token.")),
+            OnWatch = (_, _) => Task.FromResult(new WatchAnswer(null, null, [], new PublishRefusal(code, message))),
         };
-        await using var viewer = new CaptionViewer(transport, "ses_1");
+        await using var viewer = new CaptionViewer(transport, "ses_1", retryDelay: TimeSpan.Zero);
 
-        await Assert.ThrowsAsync<CaptionRefusedException>(() => viewer.StartAsync());
+        var refused = await Assert.ThrowsAsync<CaptionRefusedException>(() => viewer.StartAsync());
+
+        Assert.Equal(code, refused.Code);
+        Assert.Equal(message, refused.Message);
+        Assert.Single(transport.WatchCalls);
+        Assert.Null(viewer.State);
+        Assert.Equal(0, viewer.LastSeq);
+        Assert.Empty(viewer.Segments);
     }
 
     [Fact]

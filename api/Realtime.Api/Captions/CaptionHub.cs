@@ -16,8 +16,7 @@ namespace Realtime.Api.Captions;
 /// <summary>
 /// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
 /// captions with resume. A refused Publish is an answer with a code (<see cref="PublishAnswer"/>), logged as one
-/// Information line; Watch's refusals are <see cref="HubException"/>s whose message the client sees (SignalR's own
-/// Error line for them is silenced by <see cref="HubFailureLogging"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
+/// Information line; a refused Watch is an answer with a code too (<see cref="WatchAnswer"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
 /// a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
@@ -84,13 +83,17 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
         };
     }
 
-    /// <summary>Every update after <paramref name="afterSeq"/>, then <c>Caption</c> messages for each later one.</summary>
+    /// <summary>
+    /// Every update after <paramref name="afterSeq"/>, then <c>Caption</c> messages for each later one. A refusal
+    /// comes back in the answer with a code, as Publish's do; an exception means a fault worth retrying.
+    /// </summary>
     public async Task<WatchAnswer> Watch(string sessionId, long afterSeq)
     {
-        if (afterSeq < 0) throw new HubException("afterSeq must be 0 or more.");
+        if (afterSeq < 0) return WatchAnswer.Refused(new PublishRefused(PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more."));
         var caller = Caller.From(Context.User!);
         var session = await sessions.FindAsync(sessionId);
-        if (!IsVisible(session, caller) || !SessionAccess.CanView(caller, session)) throw new HubException(NotVisibleMessage(sessionId));
+        if (!IsVisible(session, caller) || !SessionAccess.CanView(caller, session))
+            return WatchAnswer.Refused(new PublishRefused(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId)));
         var catchUp = await fanout.WatchAsync(Context, sessionId, afterSeq);
         return new WatchAnswer(catchUp.State.Wire(), catchUp.LastSeq, catchUp.Updates);
     }

@@ -3,15 +3,15 @@ using Realtime.Shared.Captions;
 namespace Realtime.Api.Captions;
 
 /// <summary>
-/// The codes of <see cref="PublishRefused"/>: every refusal a well-behaved speaker must react to. Clients switch on
-/// these, never on the message.
+/// The codes of <see cref="PublishRefused"/>, the hub's one refusal type for Publish and Watch: every refusal a
+/// well-behaved client must react to. Clients switch on these, never on the message.
 /// </summary>
 public static class PublishRefusalCodes
 {
     /// <summary>The connection's Publish budget is spent: send the same batch again after <c>retryAfterMs</c>.</summary>
     public const string RateLimited = "rate_limited";
 
-    /// <summary>No session with this id is visible to the token (unknown, malformed, another tenant's): stop.</summary>
+    /// <summary>No session with this id is visible to the token (unknown, malformed, another tenant's, or not the watch token's): stop.</summary>
     public const string NotVisible = "not_visible";
 
     /// <summary>The caller is not the session's owner (another user, or a watch token): stop.</summary>
@@ -22,4 +22,7 @@ public static class PublishRefusalCodes
 
     /// <summary>The batch failed validation: drop it (resending cannot help) and go on with the next.</summary>
     public const string InvalidEvents = "invalid_events";
+
+    /// <summary>Watch's <c>afterSeq</c> was negative: a client bug, so asking again the same way cannot help.</summary>
+    public const string InvalidAfterSeq = "invalid_after_seq";
 }

@@ -1,8 +1,11 @@
+using Realtime.Client.Wire;
+
 namespace Realtime.Client.Transport;
 
 /// <summary>
-/// The server refused a Watch on purpose (no such session visible to the token): repeating it cannot succeed.
-/// Every other failure is transient. Publish refusals are data instead (<see cref="Wire.PublishRefusal"/>).
+/// The server refused a Watch on purpose (<see cref="Code"/>, e.g. <c>not_visible</c>): repeating it cannot succeed.
+/// The hub answers the refusal as data (<see cref="WatchAnswer.Refusal"/>); the viewer raises it as this so a caller
+/// awaiting <c>StartAsync</c> learns why watching ended.
 /// </summary>
 public sealed class CaptionRefusedException : Exception
 {
@@ -17,4 +20,9 @@ public sealed class CaptionRefusedException : Exception
     public CaptionRefusedException(string message, Exception innerException) : base(message, innerException)
     {
     }
+
+    public CaptionRefusedException(PublishRefusal refusal) : base(refusal?.Message) => Code = refusal?.Code;
+
+    /// <summary>The refusal's code (<see cref="PublishRefusalCodes"/>).</summary>
+    public string? Code { get; }
 }

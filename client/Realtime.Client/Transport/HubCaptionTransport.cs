@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Realtime.Client.Wire;
 
@@ -13,12 +12,6 @@ namespace Realtime.Client.Transport;
 public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
 {
     public const string HubPath = "/hubs/captions";
-
-    // Watch's refusals are still HubExceptions. SignalR prefixes every server-side error with this text, and a
-    // HubException's message follows as "HubException: <sentence>"; anything else (a grain call that timed out
-    // while a silo died) is a fault worth retrying.
-    private const string ServerFault = "An unexpected error occurred";
-    private const string Refusal = "HubException:";
 
     private readonly HubConnection _connection;
 
@@ -65,34 +58,15 @@ public sealed class HubCaptionTransport : ICaptionTransport, IAsyncDisposable
         }
     }
 
-    /// <summary>The hub answers refusals as data, so any exception here is a fault worth retrying.</summary>
+    /// <summary>The hub answers refusals as data (Publish's and Watch's), so any exception here is a fault worth retrying.</summary>
     public Task<PublishAnswer> PublishAsync(string sessionId, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken) =>
         _connection.InvokeAsync<PublishAnswer>("Publish", sessionId, events, cancellationToken);
 
     public Task<WatchAnswer> WatchAsync(string sessionId, long afterSeq, CancellationToken cancellationToken) =>
-        Call(() => _connection.InvokeAsync<WatchAnswer>("Watch", sessionId, afterSeq, cancellationToken));
+        _connection.InvokeAsync<WatchAnswer>("Watch", sessionId, afterSeq, cancellationToken);
 
     public Task UnwatchAsync(string sessionId, CancellationToken cancellationToken) =>
-        Call(async () =>
-        {
-            await _connection.InvokeAsync("Unwatch", sessionId, cancellationToken);
-            return true;
-        });
+        _connection.InvokeAsync("Unwatch", sessionId, cancellationToken);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
-
-    internal static bool IsRefusal(string message) =>
-        !message.StartsWith(ServerFault, StringComparison.Ordinal) || message.Contains(Refusal, StringComparison.Ordinal);
-
-    private static async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (HubException e) when (IsRefusal(e.Message))
-        {
-            throw new CaptionRefusedException(e.Message, e);
-        }
-    }
 }

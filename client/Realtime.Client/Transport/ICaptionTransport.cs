@@ -5,9 +5,8 @@ namespace Realtime.Client.Transport;
 
 /// <summary>
 /// What the publisher and the viewer need from /hubs/captions. <see cref="HubCaptionTransport"/> is the real
-/// one over SignalR; tests substitute an in-memory one. Publish answers a refusal as data (<see cref="PublishAnswer"/>);
-/// a Watch the server refused on purpose throws <see cref="CaptionRefusedException"/>. Any other exception means
-/// "not now" and the caller may retry.
+/// one over SignalR; tests substitute an in-memory one. Publish and Watch answer a refusal as data
+/// (<see cref="PublishAnswer"/>, <see cref="WatchAnswer"/>); any exception means "not now" and the caller may retry.
 /// </summary>
 public interface ICaptionTransport
 {

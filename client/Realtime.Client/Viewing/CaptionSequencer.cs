@@ -33,10 +33,10 @@ internal sealed class CaptionSequencer(long afterSeq)
     public IReadOnlyList<Caption> CompleteWatch(WatchAnswer answer)
     {
         var applied = new List<Caption>();
-        foreach (var update in answer.Updates.OrderBy(u => u.Seq))
+        foreach (var update in (answer.Updates ?? []).OrderBy(u => u.Seq))
             if (Accept(update)) applied.Add(update);
         // The catch-up covers every change up to LastSeq: older held captions are superseded by it.
-        LastApplied = Math.Max(LastApplied, answer.LastSeq);
+        LastApplied = Math.Max(LastApplied, answer.LastSeq ?? 0);
         foreach (var caption in (_held ?? []).OrderBy(c => c.Seq))
             if (Accept(caption)) applied.Add(caption);
         _held = null;

@@ -49,7 +49,10 @@ public sealed class CaptionViewer : IAsyncDisposable
         get { lock (_gate) return [.. _segmentOrder.Select(id => _segments[id])]; }
     }
 
-    /// <summary>Watches from the seq given at construction; retries transient failures until it is answered.</summary>
+    /// <summary>
+    /// Watches from the seq given at construction; retries transient failures until it is answered. A refusal
+    /// (its code, e.g. <c>not_visible</c>) ends it with a <see cref="CaptionRefusedException"/>: asking again cannot help.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => WatchAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
@@ -76,8 +79,9 @@ public sealed class CaptionViewer : IAsyncDisposable
             try
             {
                 var answer = await _transport.WatchAsync(_sessionId, afterSeq, token);
+                if (answer.Refusal is { } refusal) throw new CaptionRefusedException(refusal);
                 lock (_gate) Apply(_sequencer.CompleteWatch(answer));
-                SetState(answer.State);
+                if (answer.State is { } state) SetState(state);
                 return;
             }
             catch (Exception e) when (e is not CaptionRefusedException && !token.IsCancellationRequested)

@@ -1,6 +1,9 @@
 namespace Realtime.Client.Wire;
 
-/// <summary>The codes of <see cref="PublishRefusal"/>, as the hub's contract names them; the publisher acts on these, never on the message.</summary>
+/// <summary>
+/// The codes of <see cref="PublishRefusal"/>, the hub's one refusal type for Publish and Watch, as its contract names
+/// them; the publisher and the viewer act on these, never on the message.
+/// </summary>
 public static class PublishRefusalCodes
 {
     /// <summary>The connection's Publish budget is spent: the same batch goes again after <c>retryAfterMs</c>.</summary>
@@ -17,6 +20,9 @@ public static class PublishRefusalCodes
 
     /// <summary>The batch failed validation: it is dropped and reported; later batches still go.</summary>
     public const string InvalidEvents = "invalid_events";
+
+    /// <summary>Watch's afterSeq was negative: a client bug, so watching again the same way cannot help.</summary>
+    public const string InvalidAfterSeq = "invalid_after_seq";
 
     /// <summary>True for the refusals after which no batch to this session can succeed.</summary>
     public static bool EndsPublishing(string code) => code is NotVisible or NotOwner or SessionEnded;

@@ -1,5 +1,5 @@
 // The captions client's ordering rules, without a browser or a server: held captions during a Watch,
-// dedupe by seq, resume with the last applied seq after a reconnect or a final close, refused links.
+// dedupe by seq, resume with the last applied seq after a reconnect or a final close, refused links and Watches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CaptionsClient } from '../captions-client.js';
@@ -111,6 +111,31 @@ test('a refused link stops trying and says so', async () => {
   assert.deepEqual(statuses, ['connecting', 'unauthorized']);
   assert.equal(connection.starts, 1);
 });
+
+for (const [code, message, status] of [
+  ['not_visible', "No session 'ses_test' is visible to this token.", 'unauthorized'],
+  ['invalid_after_seq', 'afterSeq must be 0 or more.', 'refused'],
+]) {
+  test(`a Watch refused as ${code} stops for good and says why`, async () => {
+    const connection = new FakeConnection();
+    const statuses = [];
+    const applied = [];
+    const client = new CaptionsClient({
+      sessionId: SESSION, accessTokenFactory: () => 'jwt', signalR: fakeSignalR(connection),
+      onCaption: u => applied.push(u.seq), onStatus: (s, detail) => statuses.push([s, detail]),
+    });
+    client.start();
+    await answerWatch(connection, { state: null, lastSeq: null, updates: [], refusal: { code, message, retryAfterMs: null } });
+    assert.deepEqual(statuses.map(([s]) => s), ['connecting', status]);
+    assert.ok(statuses.at(-1)[1].startsWith(message));
+    assert.equal(connection.state, 'Disconnected');
+    assert.equal(connection.starts, 1);
+    assert.equal(connection.invocations.length, 1);
+    assert.deepEqual(applied, []);
+    assert.equal(client.sessionState, null);
+    assert.equal(client.lastSeq, 0);
+  });
+}
 
 test('a failed start is retried, and stop() ends the wait at once', async () => {
   const connection = new FakeConnection();

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.SignalR;
 using Realtime.Api.Captions;
 using Realtime.Api.Tests.Infrastructure;
 
@@ -35,6 +34,7 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
             await CannotWatchAsync(node, otherSession, sessionId);
             await CannotWatchAsync(node, foreign, sessionId);
             await CannotWatchAsync(node, foreignOwnerName, sessionId);
+            await CannotWatchAsync(node, owner, sessionId, afterSeq: -1, PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.");
 
             await CanPublishAsync(node, owner, sessionId);
             await CannotPublishAsync(node, shareToken, sessionId, PublishRefusalCodes.NotOwner);
@@ -66,13 +66,21 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
         await using var client = await CaptionClient.ConnectAsync(node, jwt);
         var answer = await client.WatchAsync(sessionId);
         Assert.NotNull(answer.State);
+        Assert.Null(answer.Refusal);
     }
 
-    private static async Task CannotWatchAsync(ApiHost node, string jwt, string sessionId)
+    // A refusal is data: a code, a sentence, and nothing of the session.
+    private static async Task CannotWatchAsync(ApiHost node, string jwt, string sessionId, long afterSeq = 0,
+        string code = PublishRefusalCodes.NotVisible, string? message = null)
     {
         await using var client = await CaptionClient.ConnectAsync(node, jwt);
-        var refused = await Assert.ThrowsAsync<HubException>(() => client.WatchAsync(sessionId));
-        Assert.Contains("visible", refused.Message);
+        var answer = await client.WatchAsync(sessionId, afterSeq);
+        Assert.Equal(code, answer.Refusal?.Code);
+        Assert.Equal(message ?? $"No session '{sessionId}' is visible to this token.", answer.Refusal!.Message);
+        Assert.Null(answer.Refusal.RetryAfterMs);
+        Assert.Null(answer.State);
+        Assert.Null(answer.LastSeq);
+        Assert.Empty(answer.Updates);
     }
 
     private static async Task CanPublishAsync(ApiHost node, string jwt, string sessionId)
