@@ -27,13 +27,25 @@ public sealed class CaptionPublisherTests
     {
         var transport = new FakeTransport();
         var failures = 3;
-        transport.BeforePublish = (_, _) => Interlocked.Decrement(ref failures) >= 0
-            ? Task.FromException(new InvalidOperationException("The connection is not active."))
-            : Task.CompletedTask;
+        // The loop seals whatever is open each time it wakes, so the batches depend on when it runs. Held inside the
+        // first send while events 3 to 6 are added, it can only see them in the batches their size seals.
+        var firstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allAdded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        transport.BeforePublish = async (_, _) =>
+        {
+            firstSend.TrySetResult();
+            await allAdded.Task;
+            if (Interlocked.Decrement(ref failures) >= 0) throw new InvalidOperationException("The connection is not active.");
+        };
+        // A flush interval far longer than the test: only the batch size and the loop's wakes seal batches.
         await using var publisher = new CaptionPublisher(transport, "ses_1",
-            new CaptionPublisherOptions { MaxBatchSize = 2, FlushInterval = Quick, RetryDelay = Quick });
+            new CaptionPublisherOptions { MaxBatchSize = 2, FlushInterval = TimeSpan.FromMinutes(10), RetryDelay = Quick });
 
-        for (var n = 1; n <= 6; n++) publisher.Add(Events.Numbered(n));
+        publisher.Add(Events.Numbered(1));
+        publisher.Add(Events.Numbered(2));
+        await firstSend.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        for (var n = 3; n <= 6; n++) publisher.Add(Events.Numbered(n));
+        allAdded.SetResult();
         await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(Events.Ids(1, 6), transport.Acknowledged);
@@ -94,12 +106,12 @@ public sealed class CaptionPublisherTests
         var transport = new FakeTransport
         {
             Refuse = events => FirstId(events) == "event_0001"
-                ? new PublishRefusal(PublishRefusalCodes.InvalidEvents, "The events were refused: $[0].item_id is missing")
+                ? new HubRefusal(HubRefusalCodes.InvalidEvents, "The events were refused: $[0].item_id is missing")
                 : null,
         };
         await using var publisher = new CaptionPublisher(transport, "ses_1",
             new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = Quick });
-        var refused = new List<(EventBatch Batch, PublishRefusal Refusal)>();
+        var refused = new List<(EventBatch Batch, HubRefusal Refusal)>();
         publisher.BatchRefused += (batch, refusal) => refused.Add((batch, refusal));
 
         publisher.Add(Events.Numbered(1));
@@ -109,7 +121,7 @@ public sealed class CaptionPublisherTests
         Assert.Equal(Events.Ids(2, 2), transport.Acknowledged);
         var (batch, refusal) = Assert.Single(refused);
         Assert.Equal(1, batch.Number);
-        Assert.Equal(PublishRefusalCodes.InvalidEvents, refusal.Code);
+        Assert.Equal(HubRefusalCodes.InvalidEvents, refusal.Code);
         Assert.Null(publisher.StoppedBy);
     }
 
@@ -120,7 +132,7 @@ public sealed class CaptionPublisherTests
         var transport = new FakeTransport
         {
             Refuse = _ => Interlocked.Decrement(ref refusals) >= 0
-                ? new PublishRefusal(PublishRefusalCodes.RateLimited, "Too many Publish calls on this connection.", RetryAfterMs: 20)
+                ? new HubRefusal(HubRefusalCodes.RateLimited, "Too many Publish calls on this connection.", RetryAfterMs: 20)
                 : null,
         };
         // RetryDelay far beyond the test's timeout: only the hub's retry-after can bring the batch back in time.
@@ -138,20 +150,20 @@ public sealed class CaptionPublisherTests
     }
 
     [Theory]
-    [InlineData(PublishRefusalCodes.SessionEnded)]
-    [InlineData(PublishRefusalCodes.NotOwner)]
-    [InlineData(PublishRefusalCodes.NotVisible)]
+    [InlineData(HubRefusalCodes.SessionEnded)]
+    [InlineData(HubRefusalCodes.NotOwner)]
+    [InlineData(HubRefusalCodes.NotVisible)]
     public async Task A_refusal_no_batch_could_pass_stops_publishing_and_drops_what_is_pending(string code)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var transport = new FakeTransport
         {
             BeforePublish = (_, _) => gate.Task,
-            Refuse = _ => new PublishRefusal(code, "refused"),
+            Refuse = _ => new HubRefusal(code, "refused"),
         };
         await using var publisher = new CaptionPublisher(transport, "ses_1",
             new CaptionPublisherOptions { MaxBatchSize = 1, FlushInterval = Quick, RetryDelay = Quick });
-        var stopped = new List<PublishRefusal>();
+        var stopped = new List<HubRefusal>();
         publisher.Stopped += stopped.Add;
 
         publisher.Add(Events.Numbered(1));

@@ -54,13 +54,13 @@ public sealed class CaptionViewerTests
     }
 
     [Theory]
-    [InlineData(PublishRefusalCodes.NotVisible, "No session 'ses_1' is visible to this token.")]
-    [InlineData(PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.")]
+    [InlineData(HubRefusalCodes.NotVisible, "No session 'ses_1' is visible to this token.")]
+    [InlineData(HubRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.")]
     public async Task A_refused_watch_ends_start_with_its_code_and_is_not_asked_again(string code, string message)
     {
         var transport = new FakeTransport
         {
-            OnWatch = (_, _) => Task.FromResult(new WatchAnswer(null, null, [], new PublishRefusal(code, message))),
+            OnWatch = (_, _) => Task.FromResult(new WatchAnswer(null, null, [], new HubRefusal(code, message))),
         };
         await using var viewer = new CaptionViewer(transport, "ses_1", retryDelay: TimeSpan.Zero);
 

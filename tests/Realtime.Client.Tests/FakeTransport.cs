@@ -25,7 +25,7 @@ public sealed class FakeTransport : ICaptionTransport
     public Func<IReadOnlyList<JsonElement>, CancellationToken, Task>? BeforePublish { get; set; }
 
     /// <summary>The hub's refusal of a batch, or null to accept it; a refused batch is not acknowledged.</summary>
-    public Func<IReadOnlyList<JsonElement>, PublishRefusal?>? Refuse { get; set; }
+    public Func<IReadOnlyList<JsonElement>, HubRefusal?>? Refuse { get; set; }
 
     public Func<long, CancellationToken, Task<WatchAnswer>> OnWatch { get; set; } =
         (after, _) => Task.FromResult(new WatchAnswer("live", after, []));

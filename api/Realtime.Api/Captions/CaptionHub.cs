@@ -15,9 +15,9 @@ namespace Realtime.Api.Captions;
 
 /// <summary>
 /// <c>/hubs/captions</c>: the speaker's client publishes the OpenAI events it receives; viewers watch a session's
-/// captions with resume. A refused Publish is an answer with a code (<see cref="PublishAnswer"/>), logged as one
-/// Information line; a refused Watch is an answer with a code too (<see cref="WatchAnswer"/>). Each connection has a Publish budget (<see cref="PublishRate"/>) and each user
-/// a connection cap on this node (<see cref="UserConnectionCap"/>).
+/// captions with resume. A refusal is an answer with a code (<see cref="HubRefusal"/> in <see cref="PublishAnswer"/>
+/// or <see cref="WatchAnswer"/>); a refused Publish is logged as one Information line. Each connection has a Publish
+/// budget (<see cref="PublishRate"/>) and each user a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
 public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics,
@@ -63,12 +63,12 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     {
         var rate = RateOfConnection();
         if (!rate.TryTake(out var retryAfter))
-            return Refuse(PublishRefusalCodes.RateLimited, $"Too many Publish calls on this connection: at most {rate.PerSecond} a second; slow down and retry.",
+            return Refuse(HubRefusalCodes.RateLimited, $"Too many Publish calls on this connection: at most {rate.PerSecond} a second; slow down and retry.",
                 (int)Math.Ceiling(retryAfter.TotalMilliseconds));
         var caller = Caller.From(Context.User!);
         var session = await sessions.FindAsync(sessionId);
-        if (!IsVisible(session, caller)) return Refuse(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId));
-        if (!SessionAccess.IsOwner(caller, session)) return Refuse(PublishRefusalCodes.NotOwner, NotOwnerMessage);
+        if (!IsVisible(session, caller)) return Refuse(HubRefusalCodes.NotVisible, NotVisibleMessage(sessionId));
+        if (!SessionAccess.IsOwner(caller, session)) return Refuse(HubRefusalCodes.NotOwner, NotOwnerMessage);
         // Checked before the parser reads a field: a duplicate name, invalid UTF-8 or an unpaired surrogate refuses the batch.
         if (StrictJson.FindProblem(events) is { } malformed) return InvalidEvents(malformed);
         var (parsed, error) = CaptionEventParser.ParseBatch(events);
@@ -77,9 +77,9 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
         return ack.Refused switch
         {
             null => PublishAnswer.Accepted(ack),
-            PublishRefusal.SessionEnded => Refuse(PublishRefusalCodes.SessionEnded, "The session is over; it takes no more events."),
-            PublishRefusal.SessionUnknown => Refuse(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId)),
-            _ => Refuse(PublishRefusalCodes.NotOwner, NotOwnerMessage),
+            PublishRefusal.SessionEnded => Refuse(HubRefusalCodes.SessionEnded, "The session is over; it takes no more events."),
+            PublishRefusal.SessionUnknown => Refuse(HubRefusalCodes.NotVisible, NotVisibleMessage(sessionId)),
+            _ => Refuse(HubRefusalCodes.NotOwner, NotOwnerMessage),
         };
     }
 
@@ -89,11 +89,11 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     /// </summary>
     public async Task<WatchAnswer> Watch(string sessionId, long afterSeq)
     {
-        if (afterSeq < 0) return WatchAnswer.Refused(new PublishRefused(PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more."));
+        if (afterSeq < 0) return WatchAnswer.Refused(new HubRefusal(HubRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more."));
         var caller = Caller.From(Context.User!);
         var session = await sessions.FindAsync(sessionId);
         if (!IsVisible(session, caller) || !SessionAccess.CanView(caller, session))
-            return WatchAnswer.Refused(new PublishRefused(PublishRefusalCodes.NotVisible, NotVisibleMessage(sessionId)));
+            return WatchAnswer.Refused(new HubRefusal(HubRefusalCodes.NotVisible, NotVisibleMessage(sessionId)));
         var catchUp = await fanout.WatchAsync(Context, sessionId, afterSeq);
         return new WatchAnswer(catchUp.State.Wire(), catchUp.LastSeq, catchUp.Updates);
     }
@@ -137,9 +137,9 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     private static string NotVisibleMessage(string sessionId) => $"No session '{Truncate(sessionId)}' is visible to this token.";
 
     private static PublishAnswer Refuse(string code, string message, int? retryAfterMs = null) =>
-        PublishAnswer.Refused(new PublishRefused(code, message, retryAfterMs));
+        PublishAnswer.Refused(new HubRefusal(code, message, retryAfterMs));
 
-    private static PublishAnswer InvalidEvents(string problem) => Refuse(PublishRefusalCodes.InvalidEvents, $"The events were refused: {problem}");
+    private static PublishAnswer InvalidEvents(string problem) => Refuse(HubRefusalCodes.InvalidEvents, $"The events were refused: {problem}");
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

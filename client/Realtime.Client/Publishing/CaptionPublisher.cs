@@ -36,13 +36,13 @@ public sealed class CaptionPublisher : IAsyncDisposable
     }
 
     /// <summary>A batch the server refused for good (invalid events, the session is over, not the owner's): it is dropped.</summary>
-    public event Action<EventBatch, PublishRefusal>? BatchRefused;
+    public event Action<EventBatch, HubRefusal>? BatchRefused;
 
     /// <summary>Publishing stopped for good: every pending batch was dropped and later events are ignored.</summary>
-    public event Action<PublishRefusal>? Stopped;
+    public event Action<HubRefusal>? Stopped;
 
     /// <summary>The refusal that stopped publishing, or null while it goes on.</summary>
-    public PublishRefusal? StoppedBy { get; private set; }
+    public HubRefusal? StoppedBy { get; private set; }
 
     /// <summary>The latest acknowledgement's last seq of the session.</summary>
     public long LastSeq { get; private set; }
@@ -143,7 +143,7 @@ public sealed class CaptionPublisher : IAsyncDisposable
             {
                 return _options.RetryDelay; // kept: the same batch goes again after RetryDelay or a reconnect
             }
-            if (answer.Refusal is { Code: PublishRefusalCodes.RateLimited } slowDown)
+            if (answer.Refusal is { Code: HubRefusalCodes.RateLimited } slowDown)
                 return slowDown.RetryAfterMs > 0 ? TimeSpan.FromMilliseconds(slowDown.RetryAfterMs.Value) : _options.RetryDelay;
             if (answer.Ack is { } ack) LastSeq = Math.Max(LastSeq, ack.LastSeq);
             else Refused(batch, answer.Refusal);
@@ -152,11 +152,11 @@ public sealed class CaptionPublisher : IAsyncDisposable
         return null;
     }
 
-    private void Refused(EventBatch batch, PublishRefusal? refusal)
+    private void Refused(EventBatch batch, HubRefusal? refusal)
     {
-        refusal ??= new PublishRefusal(PublishRefusalCodes.InvalidEvents, "The hub answered with neither an ack nor a refusal.");
+        refusal ??= new HubRefusal(HubRefusalCodes.InvalidEvents, "The hub answered with neither an ack nor a refusal.");
         BatchRefused?.Invoke(batch, refusal);
-        if (!PublishRefusalCodes.EndsPublishing(refusal.Code)) return;
+        if (!HubRefusalCodes.EndsPublishing(refusal.Code)) return;
         lock (_gate)
         {
             StoppedBy = refusal;

@@ -21,8 +21,8 @@ public sealed class CaptionRefusedException : Exception
     {
     }
 
-    public CaptionRefusedException(PublishRefusal refusal) : base(refusal?.Message) => Code = refusal?.Code;
+    public CaptionRefusedException(HubRefusal refusal) : base(refusal?.Message) => Code = refusal?.Code;
 
-    /// <summary>The refusal's code (<see cref="PublishRefusalCodes"/>).</summary>
+    /// <summary>The refusal's code (<see cref="HubRefusalCodes"/>).</summary>
     public string? Code { get; }
 }

@@ -1,4 +1,4 @@
 namespace Realtime.Client.Wire;
 
 /// <summary>The hub's answer to <c>Publish</c>: exactly one of <see cref="Ack"/> and <see cref="Refusal"/> is set.</summary>
-public sealed record PublishAnswer(PublishAck? Ack, PublishRefusal? Refusal);
+public sealed record PublishAnswer(PublishAck? Ack, HubRefusal? Refusal);

@@ -34,13 +34,13 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
             await CannotWatchAsync(node, otherSession, sessionId);
             await CannotWatchAsync(node, foreign, sessionId);
             await CannotWatchAsync(node, foreignOwnerName, sessionId);
-            await CannotWatchAsync(node, owner, sessionId, afterSeq: -1, PublishRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.");
+            await CannotWatchAsync(node, owner, sessionId, afterSeq: -1, HubRefusalCodes.InvalidAfterSeq, "afterSeq must be 0 or more.");
 
             await CanPublishAsync(node, owner, sessionId);
-            await CannotPublishAsync(node, shareToken, sessionId, PublishRefusalCodes.NotOwner);
-            await CannotPublishAsync(node, star, sessionId, PublishRefusalCodes.NotOwner);
-            await CannotPublishAsync(node, stranger, sessionId, PublishRefusalCodes.NotOwner);
-            await CannotPublishAsync(node, foreignOwnerName, sessionId, PublishRefusalCodes.NotVisible);
+            await CannotPublishAsync(node, shareToken, sessionId, HubRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, star, sessionId, HubRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, stranger, sessionId, HubRefusalCodes.NotOwner);
+            await CannotPublishAsync(node, foreignOwnerName, sessionId, HubRefusalCodes.NotVisible);
         }
 
         await HttpAssert.OkAsync(await SessionCalls.GetAsync(cluster.NodeB, shareToken, $"/api/sessions/{sessionId}/transcript"));
@@ -71,7 +71,7 @@ public sealed class CaptionAuthorizationTests(TwoNodeCluster cluster)
 
     // A refusal is data: a code, a sentence, and nothing of the session.
     private static async Task CannotWatchAsync(ApiHost node, string jwt, string sessionId, long afterSeq = 0,
-        string code = PublishRefusalCodes.NotVisible, string? message = null)
+        string code = HubRefusalCodes.NotVisible, string? message = null)
     {
         await using var client = await CaptionClient.ConnectAsync(node, jwt);
         var answer = await client.WatchAsync(sessionId, afterSeq);

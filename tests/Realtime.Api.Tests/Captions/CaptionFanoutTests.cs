@@ -121,7 +121,7 @@ public sealed class CaptionFanoutTests(TwoNodeCluster cluster)
         Assert.Contains("ended", viewer.States);
         var refused = await speaker.TryPublishAsync(sessionId, OpenAIEvents.UserCompleted("item_f", "late"));
         Assert.Null(refused.Ack);
-        Assert.Equal(PublishRefusalCodes.SessionEnded, refused.Refusal?.Code);
+        Assert.Equal(HubRefusalCodes.SessionEnded, refused.Refusal?.Code);
         Assert.Contains("over", refused.Refusal!.Message);
     }
 }

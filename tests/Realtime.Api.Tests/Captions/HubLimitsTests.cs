@@ -24,7 +24,7 @@ public sealed class HubLimitsTests
             var (jwt, sessionId) = await SessionCalls.MintAsync(host);
             await using var speaker = await CaptionClient.ConnectAsync(host, jwt);
 
-            var refusals = new List<PublishRefused>();
+            var refusals = new List<HubRefusal>();
             for (var i = 0; i < 10; i++)
             {
                 var answer = await speaker.TryPublishAsync(sessionId, OpenAIEvents.UserDelta($"item_{i}", "hello"));
@@ -33,7 +33,7 @@ public sealed class HubLimitsTests
             }
 
             Assert.InRange(refusals.Count, 1, 7);
-            Assert.All(refusals, r => Assert.Equal(PublishRefusalCodes.RateLimited, r.Code));
+            Assert.All(refusals, r => Assert.Equal(HubRefusalCodes.RateLimited, r.Code));
             Assert.All(refusals, r => Assert.InRange(r.RetryAfterMs ?? 0, 1, 1000));
             Assert.All(refusals, r => Assert.Contains("Too many Publish calls on this connection: at most 1 a second", r.Message));
             var lines = host.Logs.Lines.ToList();

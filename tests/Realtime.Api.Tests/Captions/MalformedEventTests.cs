@@ -55,7 +55,7 @@ public sealed class MalformedEventTests(DevApiHost host)
         var answer = await client.TryPublishJsonAsync(sessionId, events.RootElement);
 
         Assert.Null(answer.Ack);
-        Assert.Equal(PublishRefusalCodes.InvalidEvents, answer.Refusal?.Code);
+        Assert.Equal(HubRefusalCodes.InvalidEvents, answer.Refusal?.Code);
         Assert.Contains("duplicate property 'transcript' at $[0]", answer.Refusal!.Message);
         var ack = await client.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_after", "still connected"));
         Assert.Equal(1, ack.Accepted);

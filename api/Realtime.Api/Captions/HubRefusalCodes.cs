@@ -3,10 +3,10 @@ using Realtime.Shared.Captions;
 namespace Realtime.Api.Captions;
 
 /// <summary>
-/// The codes of <see cref="PublishRefused"/>, the hub's one refusal type for Publish and Watch: every refusal a
+/// The codes of <see cref="HubRefusal"/>, the hub's one refusal type for Publish and Watch: every refusal a
 /// well-behaved client must react to. Clients switch on these, never on the message.
 /// </summary>
-public static class PublishRefusalCodes
+public static class HubRefusalCodes
 {
     /// <summary>The connection's Publish budget is spent: send the same batch again after <c>retryAfterMs</c>.</summary>
     public const string RateLimited = "rate_limited";

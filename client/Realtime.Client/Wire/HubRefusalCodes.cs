@@ -1,10 +1,10 @@
 namespace Realtime.Client.Wire;
 
 /// <summary>
-/// The codes of <see cref="PublishRefusal"/>, the hub's one refusal type for Publish and Watch, as its contract names
+/// The codes of <see cref="HubRefusal"/>, the hub's one refusal type for Publish and Watch, as its contract names
 /// them; the publisher and the viewer act on these, never on the message.
 /// </summary>
-public static class PublishRefusalCodes
+public static class HubRefusalCodes
 {
     /// <summary>The connection's Publish budget is spent: the same batch goes again after <c>retryAfterMs</c>.</summary>
     public const string RateLimited = "rate_limited";
