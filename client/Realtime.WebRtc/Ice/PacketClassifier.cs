@@ -12,4 +12,11 @@ public static class PacketClassifier
         >= 128 and <= 191 => PacketKind.RtpOrRtcp,
         _ => PacketKind.Unknown,
     };
+
+    /// <summary>
+    /// With rtcp-mux, tells RTCP from RTP in a <see cref="PacketKind.RtpOrRtcp"/> datagram: RTCP packet types
+    /// 192–223 read as RTP payload types 64–95 once the marker bit is masked (RFC 5761 §4).
+    /// </summary>
+    public static bool IsRtcp(ReadOnlySpan<byte> datagram) =>
+        datagram.Length >= 2 && Classify(datagram) == PacketKind.RtpOrRtcp && (datagram[1] & 0x7F) is >= 64 and <= 95;
 }
