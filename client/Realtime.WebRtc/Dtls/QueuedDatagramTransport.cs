@@ -9,16 +9,21 @@ namespace Realtime.WebRtc.Dtls;
 /// thread. "Idle" means the worker has consumed everything delivered and is blocked waiting for more, which lets
 /// the driver treat each delivery as a synchronous step.
 /// <para>
-/// Records sent back to back are packed into one datagram up to the send limit (RFC 6347 §4.1.1 allows
-/// several per datagram). Besides saving packets this keeps a flight together: BouncyCastle switches its read
-/// epoch the moment a ChangeCipherSpec arrives, so a CCS that overtook the CertificateVerify of its own flight
-/// would make the peer drop that epoch-0 message forever.
+/// Handshake records sent back to back are packed into one datagram up to the send limit (RFC 6347 §4.1.1
+/// allows several per datagram). Besides saving packets this keeps a flight together: BouncyCastle switches its
+/// read epoch the moment a ChangeCipherSpec arrives, so a CCS that overtook the CertificateVerify of its own
+/// flight would make the peer drop that epoch-0 message forever.
+/// </para>
+/// <para>
+/// Application-data records always go alone, one per datagram: some independent stacks read only the first
+/// record of a datagram and silently lose or queue the rest, which stalls SCTP above them.
 /// </para>
 /// </summary>
 internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
 {
     // Large enough for any record BouncyCastle accepts (2^14 plaintext plus expansion).
     private const int ReceiveLimit = (1 << 14) + 2048;
+    private const byte ApplicationDataContentType = 23;
 
     private readonly object _sync = new();
     private readonly Queue<byte[]> _inbound = new();
@@ -78,12 +83,15 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
             {
                 return;
             }
-            if (_packing.Count > 0 && _packing.Count + buffer.Length > sendLimit)
+            if (!buffer.IsEmpty && buffer[0] == ApplicationDataContentType)
             {
-                _outbound.Enqueue([.. _packing]);
-                _packing.Clear();
+                FlushPacking();
+                _outbound.Enqueue(buffer.ToArray());
             }
-            _packing.AddRange(buffer);
+            else
+            {
+                Pack(buffer);
+            }
             unprompted = _driverCalls == 0;
         }
         if (unprompted)
@@ -121,12 +129,31 @@ internal sealed class QueuedDatagramTransport(int sendLimit) : DatagramTransport
     {
         lock (_sync)
         {
-            if (_outbound.Count == 0 && _packing.Count > 0)
+            if (_outbound.Count == 0)
             {
-                _outbound.Enqueue([.. _packing]);
-                _packing.Clear();
+                FlushPacking();
             }
             return _outbound.TryDequeue(out datagram!);
+        }
+    }
+
+    /// <summary>Adds a handshake or alert record to the datagram being packed, starting a new one when it would not fit.</summary>
+    private void Pack(ReadOnlySpan<byte> record)
+    {
+        if (_packing.Count + record.Length > sendLimit)
+        {
+            FlushPacking();
+        }
+        _packing.AddRange(record);
+    }
+
+    /// <summary>Queues the datagram being packed, if any. Callers hold the lock.</summary>
+    private void FlushPacking()
+    {
+        if (_packing.Count > 0)
+        {
+            _outbound.Enqueue([.. _packing]);
+            _packing.Clear();
         }
     }
 

@@ -49,4 +49,17 @@ internal static class DtlsRecordReader
         }
         return extensions;
     }
+
+    /// <summary>(content type, record length with header) of each record in a datagram, as a reader walking the lengths sees them.</summary>
+    public static List<(byte ContentType, int Length)> Records(byte[] datagram)
+    {
+        var records = new List<(byte, int)>();
+        for (int offset = 0; offset + 13 <= datagram.Length;)
+        {
+            int length = 13 + BinaryPrimitives.ReadUInt16BigEndian(datagram.AsSpan(offset + 11));
+            records.Add((datagram[offset], length));
+            offset += length;
+        }
+        return records;
+    }
 }
