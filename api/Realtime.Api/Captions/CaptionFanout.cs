@@ -17,7 +17,7 @@ namespace Realtime.Api.Captions;
 /// it missed before delivering. It reports its viewer figures and how long a batch takes from arrival to the
 /// viewers' outboxes to <see cref="RealtimeMetrics"/>.
 /// </summary>
-public sealed class CaptionFanout : ICaptionObserver
+public sealed partial class CaptionFanout : ICaptionObserver
 {
     private readonly ConcurrentDictionary<string, SessionFeed> _feeds = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
@@ -73,7 +73,7 @@ public sealed class CaptionFanout : ICaptionObserver
         catch (Exception e)
         {
             // The grain drops a node that stops refreshing anyway.
-            _logger.LogDebug("Unwatch of {SessionId} failed: {Error}", LogText.Escape(sessionId), e.Message);
+            LogUnwatchFailed(_logger, LogText.Escape(sessionId), e.Message);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class CaptionFanout : ICaptionObserver
             }
             catch (Exception e)
             {
-                _logger.LogWarning("Renewing the subscription to {SessionId} failed, retrying next round: {Error}", feed.SessionId, e.Message);
+                LogRenewFailed(_logger, feed.SessionId, e.Message);
             }
         }
     }
@@ -126,10 +126,19 @@ public sealed class CaptionFanout : ICaptionObserver
         catch (Exception e)
         {
             // The next refresh (at most SubscriptionRefreshSeconds away) delivers them.
-            _logger.LogWarning("Filling a caption gap of {SessionId} failed: {Error}", feed.SessionId, e.Message);
+            LogGapFillFailed(_logger, feed.SessionId, e.Message);
             feed.Deliver([], state);
         }
     }
 
     private ISessionGrain Grain(string sessionId) => _grains.GetGrain<ISessionGrain>(sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the subscription to {SessionId} failed, retrying next round: {Error}")]
+    private static partial void LogRenewFailed(ILogger logger, string sessionId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Filling a caption gap of {SessionId} failed: {Error}")]
+    private static partial void LogGapFillFailed(ILogger logger, string sessionId, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unwatch of {SessionId} failed: {Error}")]
+    private static partial void LogUnwatchFailed(ILogger logger, string? sessionId, string error);
 }

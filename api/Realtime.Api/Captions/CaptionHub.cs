@@ -20,7 +20,7 @@ namespace Realtime.Api.Captions;
 /// budget (<see cref="PublishRate"/>) and each user a connection cap on this node (<see cref="UserConnectionCap"/>).
 /// </summary>
 [Authorize]
-public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics,
+public sealed partial class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, IGrainFactory grains, RealtimeMetrics metrics,
     UserConnectionCap connections, IOptions<CaptionOptions> options, ILogger<CaptionHub> logger) : Hub
 {
     public const string Path = "/hubs/captions";
@@ -43,8 +43,7 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
             if (answer.Refusal is { } refusal)
             {
                 metrics.Published(start, "refused");
-                logger.LogInformation("Publish to {SessionId} refused ({Code}): {Reason}",
-                    LogText.Escape(Truncate(sessionId)), refusal.Code, LogText.Escape(refusal.Message));
+                LogPublishRefused(logger, LogText.Escape(Truncate(sessionId)), refusal.Code, LogText.Escape(refusal.Message));
             }
             else
             {
@@ -110,8 +109,7 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
             return Task.CompletedTask;
         }
 
-        logger.LogInformation("Caption connection of {Tenant}/{User} refused: {Max} already open on this node.",
-            LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), connections.Max);
+        LogConnectionRefused(logger, LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), connections.Max);
         Context.Abort();
         return Task.CompletedTask;
     }
@@ -142,4 +140,10 @@ public sealed class CaptionHub(SessionDirectory sessions, CaptionFanout fanout, 
     private static PublishAnswer InvalidEvents(string problem) => Refuse(HubRefusalCodes.InvalidEvents, $"The events were refused: {problem}");
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publish to {SessionId} refused ({Code}): {Reason}")]
+    private static partial void LogPublishRefused(ILogger logger, string? sessionId, string code, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caption connection of {Tenant}/{User} refused: {Max} already open on this node.")]
+    private static partial void LogConnectionRefused(ILogger logger, string? tenant, string? user, int max);
 }

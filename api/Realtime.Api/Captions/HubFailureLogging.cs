@@ -8,7 +8,7 @@ namespace Realtime.Api.Captions;
 /// its line is silenced and this filter logs the unexpected ones as Errors. A refused Publish is an answer, not an
 /// exception; the hub logs it as one Information line.
 /// </summary>
-public sealed class HubFailureLogging(ILogger<HubFailureLogging> logger) : IHubFilter
+public sealed partial class HubFailureLogging(ILogger<HubFailureLogging> logger) : IHubFilter
 {
     /// <summary>The dispatcher's log category, whose "Failed to invoke hub method" Error this filter replaces.</summary>
     public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
@@ -25,8 +25,11 @@ public sealed class HubFailureLogging(ILogger<HubFailureLogging> logger) : IHubF
         }
         catch (Exception e) when (e is not HubException and not OperationCanceledException)
         {
-            logger.LogError(e, "Hub method {Method} failed", invocationContext.HubMethodName);
+            LogHubMethodFailed(logger, e, invocationContext.HubMethodName);
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private static partial void LogHubMethodFailed(ILogger logger, Exception exception, string method);
 }

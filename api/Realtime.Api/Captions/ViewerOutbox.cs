@@ -10,7 +10,7 @@ namespace Realtime.Api.Captions;
 /// its client reconnects and resumes from its last seq. Messages are written to the connection as the node
 /// serialized them once for all its viewers (<see cref="ViewerMessage"/>).
 /// </summary>
-public sealed class ViewerOutbox(HubConnectionContext connection, int maxPending, ILogger logger)
+public sealed partial class ViewerOutbox(HubConnectionContext connection, int maxPending, ILogger logger)
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<ViewerMessage> _queue = new();
@@ -53,7 +53,7 @@ public sealed class ViewerOutbox(HubConnectionContext connection, int maxPending
     private bool OverflowedLocked()
     {
         if (_queue.Count <= maxPending) return false;
-        logger.LogWarning("Viewer {ConnectionId} fell {Count} updates behind; disconnecting it so it resumes from its last seq.", ConnectionId, _queue.Count);
+        LogViewerBehind(logger, ConnectionId, _queue.Count);
         _closed = true;
         _queue.Clear();
         connection.Abort();
@@ -89,9 +89,15 @@ public sealed class ViewerOutbox(HubConnectionContext connection, int maxPending
             catch (Exception e)
             {
                 // The connection is gone; its disconnect handler removes this outbox.
-                logger.LogDebug("Sending to viewer {ConnectionId} failed: {Error}", ConnectionId, e.Message);
+                LogSendFailed(logger, ConnectionId, e.Message);
                 Close();
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Viewer {ConnectionId} fell {Count} updates behind; disconnecting it so it resumes from its last seq.")]
+    private static partial void LogViewerBehind(ILogger logger, string connectionId, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sending to viewer {ConnectionId} failed: {Error}")]
+    private static partial void LogSendFailed(ILogger logger, string connectionId, string error);
 }

@@ -34,6 +34,6 @@ public static class DashboardHosting
 
     private static bool IsEnabled(IConfiguration config) => config.GetValue(EnabledKey, true);
 
-    private static bool IsClientMode(IConfiguration config) =>
+    private static bool IsClientMode(ConfigurationManager config) =>
         config.GetSection(OrleansOptions.Section).Get<OrleansOptions>()?.IsClient == true;
 }

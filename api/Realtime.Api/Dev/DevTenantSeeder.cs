@@ -7,7 +7,7 @@ namespace Realtime.Api.Dev;
 /// Provisions the tenant "dev" with a random signing secret unless it exists. Registered after the silo,
 /// so it runs once the (co-hosted) cluster is up. Only /dev/token ever uses the secret.
 /// </summary>
-public sealed class DevTenantSeeder(IGrainFactory grains, ILogger<DevTenantSeeder> logger) : IHostedService
+public sealed partial class DevTenantSeeder(IGrainFactory grains, ILogger<DevTenantSeeder> logger) : IHostedService
 {
     /// <summary>
     /// The defaults, except 10 concurrent sessions: someone trying the product by hand mints secrets they never
@@ -20,9 +20,15 @@ public sealed class DevTenantSeeder(IGrainFactory grains, ILogger<DevTenantSeede
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         var definition = new TenantDefinition("Development tenant", secret, null, Limits, [], false);
         var created = await grains.GetGrain<ITenantGrain>(DevOptions.TenantId).CreateIfMissing(definition);
-        if (created) logger.LogInformation("Seeded tenant '{Tenant}' with limits {Limits}.", DevOptions.TenantId, Limits);
-        else logger.LogInformation("Tenant '{Tenant}' already exists; kept as it is.", DevOptions.TenantId);
+        if (created) LogSeeded(logger, DevOptions.TenantId, Limits);
+        else LogKept(logger, DevOptions.TenantId);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded tenant '{Tenant}' with limits {Limits}.")]
+    private static partial void LogSeeded(ILogger logger, string tenant, TenantLimits limits);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}' already exists; kept as it is.")]
+    private static partial void LogKept(ILogger logger, string tenant);
 }

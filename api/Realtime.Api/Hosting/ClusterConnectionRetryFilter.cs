@@ -7,7 +7,7 @@ namespace Realtime.Api.Hosting;
 /// of failing the host's start. Only the first connection needs this: once connected, Orleans re-reads the
 /// gateway list from Redis and reconnects on its own, and calls meanwhile fail fast with a 503.
 /// </summary>
-public sealed class ClusterConnectionRetryFilter(IOptions<OrleansOptions> options, ILogger<ClusterConnectionRetryFilter> logger)
+public sealed partial class ClusterConnectionRetryFilter(IOptions<OrleansOptions> options, ILogger<ClusterConnectionRetryFilter> logger)
     : IClientConnectionRetryFilter
 {
     private int _attempts;
@@ -18,7 +18,7 @@ public sealed class ClusterConnectionRetryFilter(IOptions<OrleansOptions> option
         var pause = TimeSpan.FromSeconds(Math.Max(1, options.Value.ConnectRetrySeconds));
         // Quiet after the first few: a cluster that takes minutes to come up should not flood the log.
         if (attempt <= 3 || attempt % 30 == 0)
-            logger.LogWarning("No silo gateway answered (attempt {Attempt}); retrying in {Pause} s. {Error}", attempt, pause.TotalSeconds, exception.Message);
+            LogNoGateway(logger, attempt, pause.TotalSeconds, exception.Message);
         try
         {
             await Task.Delay(pause, cancellationToken);
@@ -29,4 +29,7 @@ public sealed class ClusterConnectionRetryFilter(IOptions<OrleansOptions> option
         }
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No silo gateway answered (attempt {Attempt}); retrying in {Pause} s. {Error}")]
+    private static partial void LogNoGateway(ILogger logger, int attempt, double pause, string error);
 }

@@ -23,6 +23,6 @@ public static class ListenAddresses
         return urls.Select(ListenAddress.Parse).OfType<ListenAddress>().ToList();
     }
 
-    private static IEnumerable<string> Split(string? value) =>
+    private static string[] Split(string? value) =>
         (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -7,7 +7,7 @@ namespace Realtime.Api.Sessions;
 /// Who owns a session (tenant and user never change once issued), cached on the node so authorizing a hub call
 /// costs no grain call after the first. Unknown sessions are not cached: they may be minted a moment later.
 /// </summary>
-public sealed class SessionDirectory(IGrainFactory grains)
+public sealed class SessionDirectory(IGrainFactory grains) : IDisposable
 {
     private static readonly MemoryCacheEntryOptions Entry = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
     private readonly MemoryCache _owners = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -22,4 +22,6 @@ public sealed class SessionDirectory(IGrainFactory grains)
         _owners.Set(sessionId, owner, Entry);
         return owner;
     }
+
+    public void Dispose() => _owners.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Realtime.Api.Sessions;
@@ -6,10 +7,11 @@ namespace Realtime.Api.Sessions;
 public static class SessionId
 {
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
 
     public static string New() => "ses_" + RandomNumberGenerator.GetString(Alphabet, 24);
 
     public static bool IsValid(string? value) =>
         value is { Length: > 4 and <= 64 } && value.StartsWith("ses_", StringComparison.Ordinal)
-        && value.AsSpan(4).IndexOfAnyExcept(Alphabet) < 0;
+        && value.AsSpan(4).IndexOfAnyExcept(AlphabetChars) < 0;
 }

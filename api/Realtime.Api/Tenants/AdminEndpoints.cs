@@ -7,7 +7,7 @@ using Realtime.Shared.Tenants;
 namespace Realtime.Api.Tenants;
 
 /// <summary>PUT/GET/DELETE /admin/tenants/{tid} and GET /admin/tenants/{tid}/usage, behind the admin key.</summary>
-public static class AdminEndpoints
+public static partial class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -33,7 +33,7 @@ public static class AdminEndpoints
         if (refusal is not null) return refusal.ToProblem();
         var policy = await grains.GetGrain<ITenantGrain>(tid).Put(definition!);
         cache.Put(policy);
-        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} provisioned: {Definition}", LogText.Escape(tid), LogText.Escape(definition!.ToString()));
+        LogProvisioned(logs.CreateLogger(typeof(AdminEndpoints)), LogText.Escape(tid), LogText.Escape(definition!.ToString()));
         return TypedResults.Ok(TenantView.From(policy));
     }
 
@@ -54,7 +54,7 @@ public static class AdminEndpoints
         if (!TenantId.IsValid(tid)) return InvalidTenantId();
         if (!await grains.GetGrain<ITenantGrain>(tid).Delete()) return Problem.NotFound($"Tenant '{tid}' does not exist.");
         cache.Remove(tid);
-        logs.CreateLogger(typeof(AdminEndpoints)).LogInformation("Tenant {Tenant} deleted", tid);
+        LogDeleted(logs.CreateLogger(typeof(AdminEndpoints)), tid);
         return TypedResults.NoContent();
     }
 
@@ -69,4 +69,10 @@ public static class AdminEndpoints
 
     private static ProblemHttpResult InvalidTenantId() =>
         Problem.BadRequest("A tenant id is 1–64 characters of a–z, 0–9, '-' and '_', starting with a letter or digit.", "tid");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} provisioned: {Definition}")]
+    private static partial void LogProvisioned(ILogger logger, string? tenant, string? definition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} deleted")]
+    private static partial void LogDeleted(ILogger logger, string tenant);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using Realtime.Api.Auth;
@@ -23,7 +24,7 @@ public sealed record CachedTenant(TenantPolicy Policy, SymmetricSecurityKey Sign
     // The key's bytes are the signing secret: keep them out of any printed form.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"Policy = {Policy}");
+        builder.Append(CultureInfo.InvariantCulture, $"Policy = {Policy}");
         return true;
     }
 }

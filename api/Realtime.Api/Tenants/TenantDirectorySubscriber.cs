@@ -7,7 +7,7 @@ namespace Realtime.Api.Tenants;
 /// the directory's subscription lifetime), so tenant changes made through any node take effect here at once. A
 /// renewal that fails is retried on the next tick; meanwhile the cache lifetimes bound how stale this node can be.
 /// </summary>
-public sealed class TenantDirectorySubscriber(TenantDirectoryCache directory, NodeIdentity node, ILogger<TenantDirectorySubscriber> logger)
+public sealed partial class TenantDirectorySubscriber(TenantDirectoryCache directory, NodeIdentity node, ILogger<TenantDirectorySubscriber> logger)
     : BackgroundService
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
@@ -23,9 +23,12 @@ public sealed class TenantDirectorySubscriber(TenantDirectoryCache directory, No
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Subscribing to the tenant directory failed; retrying in {Seconds} s", RenewEvery.TotalSeconds);
+                LogSubscribeFailed(logger, ex, RenewEvery.TotalSeconds);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the tenant directory failed; retrying in {Seconds} s")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception, double seconds);
 }

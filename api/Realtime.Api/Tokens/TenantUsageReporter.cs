@@ -1,7 +1,7 @@
 namespace Realtime.Api.Tokens;
 
 /// <summary>Drives <see cref="TenantRateGate.ReportAsync"/> once a second; a failed round is retried next second.</summary>
-public sealed class TenantUsageReporter(TenantRateGate gate, ILogger<TenantUsageReporter> logger) : BackgroundService
+public sealed partial class TenantUsageReporter(TenantRateGate gate, ILogger<TenantUsageReporter> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -16,8 +16,11 @@ public sealed class TenantUsageReporter(TenantRateGate gate, ILogger<TenantUsage
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("Reporting tenant usage failed, retrying in {Interval}: {Error}", Interval, e.Message);
+                LogReportFailed(logger, Interval, e.Message);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting tenant usage failed, retrying in {Interval}: {Error}")]
+    private static partial void LogReportFailed(ILogger logger, TimeSpan interval, string error);
 }

@@ -24,7 +24,7 @@ namespace Realtime.Api.Tokens;
 /// call only when upstream's answer differs (a second boundary passed during the call).
 /// </para>
 /// </summary>
-public sealed class TokenBroker(
+public sealed partial class TokenBroker(
     TenantPolicyCache tenants,
     TenantRateGate tenantGate,
     IGrainFactory grains,
@@ -93,8 +93,8 @@ public sealed class TokenBroker(
             metrics.SecretMinted(session.Type);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}",
-                    session.Type, LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), sessionId, LogText.Escape(session.Model), minted.ExpiresAt);
+                LogMinted(logger, session.Type, LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), sessionId,
+                    LogText.Escape(session.Model), minted.ExpiresAt);
             }
             return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
         }
@@ -134,7 +134,7 @@ public sealed class TokenBroker(
         catch (Exception e)
         {
             // The unit stays spent and the session issued (unused) until its planned expiry: on the safe side.
-            logger.LogWarning("Releasing the reservation of session {SessionId} failed: {Error}", planned.SessionId, e.Message);
+            LogReleaseFailed(logger, planned.SessionId, e.Message);
         }
     }
 
@@ -163,4 +163,10 @@ public sealed class TokenBroker(
                 return Problem.Of(StatusCodes.Status502BadGateway, e.Message, extensions);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Minted a {Type} secret for {Tenant}/{User}: session {SessionId}, model {Model}, expires {ExpiresAt:O}")]
+    private static partial void LogMinted(ILogger logger, string type, string? tenant, string? user, string sessionId, string? model, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the reservation of session {SessionId} failed: {Error}")]
+    private static partial void LogReleaseFailed(ILogger logger, string sessionId, string error);
 }

@@ -78,7 +78,7 @@ public sealed partial class ClientSecretsClient(
         }
         catch (HttpRequestException e)
         {
-            logger.LogWarning("OpenAI is unreachable at {Host}: {Error}", request.RequestUri?.Authority, e.Message);
+            LogUnreachable(logger, request.RequestUri?.Authority, e.Message);
             throw new UpstreamException(UpstreamFailure.Unavailable, "OpenAI could not be reached.");
         }
     }
@@ -122,7 +122,7 @@ public sealed partial class ClientSecretsClient(
     {
         var status = (int)response.StatusCode;
         var upstreamMessage = Scrub(ErrorMessageOf(answer), apiKey);
-        logger.LogWarning("OpenAI refused client_secrets with {Status}: {Message}", status, upstreamMessage);
+        LogRefused(logger, status, upstreamMessage);
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new UpstreamException(
@@ -185,4 +185,10 @@ public sealed partial class ClientSecretsClient(
         var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : DefaultRetryAfter);
         return wait < MinRetryAfter ? MinRetryAfter : wait > MaxRetryAfter ? MaxRetryAfter : wait;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OpenAI is unreachable at {Host}: {Error}")]
+    private static partial void LogUnreachable(ILogger logger, string? host, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OpenAI refused client_secrets with {Status}: {Message}")]
+    private static partial void LogRefused(ILogger logger, int status, string? message);
 }

@@ -27,8 +27,6 @@ public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer se
 
     public string PlatformKey => UsesEmulator ? EmulatorKey : options.Value.ApiKey ?? "";
 
-    public bool HasPlatformKey => UsesEmulator || !string.IsNullOrWhiteSpace(options.Value.ApiKey);
-
     public Uri ClientSecretsUri => new(BaseAddress, "v1/realtime/client_secrets");
 
     /// <summary>Where a client posts its SDP offer; with the emulator, this api's public origin (<see cref="PublicOrigin"/>).</summary>

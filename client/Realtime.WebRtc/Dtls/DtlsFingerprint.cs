@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace Realtime.WebRtc.Dtls;
@@ -37,6 +38,7 @@ public sealed record DtlsFingerprint(string Algorithm, string Value)
     /// <summary>The SDP form: <c>sha-256 AB:CD:…</c>.</summary>
     public override string ToString() => $"{Algorithm} {Value}";
 
+    [SuppressMessage("Security", "CA5350", Justification = "RFC 8122 lets a peer signal a sha-1 fingerprint; refusing it would refuse the peer.")]
     private static byte[] Hash(string algorithm, ReadOnlySpan<byte> data) => algorithm switch
     {
         "sha-1" => SHA1.HashData(data),

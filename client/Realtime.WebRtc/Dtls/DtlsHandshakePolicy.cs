@@ -44,7 +44,7 @@ internal sealed class DtlsHandshakePolicy(DtlsRole role, DtlsCertificate local, 
     /// The server's request for the client certificate. Chrome refuses a CertificateRequest without
     /// <c>ecdsa_sign</c> in its certificate types, and WebRTC needs the client certificate to authenticate it.
     /// </summary>
-    public CertificateRequest CreateCertificateRequest(TlsContext context) =>
+    public static CertificateRequest CreateCertificateRequest(TlsContext context) =>
         new([ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign],
             TlsUtilities.GetDefaultSupportedSignatureAlgorithms(context), null);
 

@@ -21,7 +21,7 @@ internal sealed class WebRtcDtlsServer(BcTlsCrypto crypto, DtlsHandshakePolicy p
 
     protected override TlsCredentialedSigner GetECDsaSignerCredentials() => policy.CreateSigner(m_context);
 
-    public override CertificateRequest GetCertificateRequest() => policy.CreateCertificateRequest(m_context);
+    public override CertificateRequest GetCertificateRequest() => DtlsHandshakePolicy.CreateCertificateRequest(m_context);
 
     public override void NotifyClientCertificate(Certificate clientCertificate) => policy.VerifyPeer(clientCertificate);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -41,6 +42,7 @@ public sealed class SdpFingerprint : IEquatable<SdpFingerprint>
     }
 
     /// <summary>Whether a certificate the peer presented during the DTLS handshake is the one signalled.</summary>
+    [SuppressMessage("Security", "CA5350", Justification = "RFC 8122 lets a peer signal a sha-1 fingerprint; refusing it would refuse the peer.")]
     public bool Matches(ReadOnlySpan<byte> certificateDer)
     {
         byte[]? hash = Algorithm switch

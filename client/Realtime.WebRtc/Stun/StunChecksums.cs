@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace Realtime.WebRtc.Stun;
@@ -27,6 +28,7 @@ internal static class StunChecksums
         return Crc32.Compute(prefix) ^ FingerprintXor;
     }
 
+    [SuppressMessage("Security", "CA5350", Justification = "STUN's MESSAGE-INTEGRITY is HMAC-SHA1 by definition (RFC 8489 §14.5).")]
     private static byte[] HmacOverPrefix(ReadOnlySpan<byte> key, ReadOnlySpan<byte> prefix, int lengthField)
     {
         byte[] copy = prefix.ToArray();

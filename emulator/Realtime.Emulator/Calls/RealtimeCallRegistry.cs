@@ -8,7 +8,7 @@ namespace Realtime.Emulator.Calls;
 /// The calls in progress. A call leaves when its peer goes away, on hangup, after OpenAI's 60-minute cap, and
 /// every call is closed when the host shuts down (the container disposes this singleton).
 /// </summary>
-public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCallRegistry> logger) : IAsyncDisposable
+public sealed partial class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCallRegistry> logger) : IAsyncDisposable
 {
     /// <summary>OpenAI ends a call after 60 minutes whatever happens.</summary>
     public static readonly TimeSpan MaxCallLength = TimeSpan.FromMinutes(60);
@@ -24,7 +24,7 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
         var call = RealtimeCall.Create(RandomIds.Next("rtc_", RandomIds.IdLength), offerSdp, session, secret);
         _calls[call.Id] = call;
         _ = EndWhenDoneAsync(call);
-        logger.LogInformation("Emulated call {CallId} answered", call.Id);
+        LogAnswered(logger, call.Id);
         return call;
     }
 
@@ -36,7 +36,7 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
     {
         if (!_calls.TryRemove(callId, out var call)) return false;
         await call.DisposeAsync();
-        logger.LogInformation("Emulated call {CallId} hung up", callId);
+        LogHungUp(logger, callId);
         return true;
     }
 
@@ -60,4 +60,10 @@ public sealed class RealtimeCallRegistry(TimeProvider time, ILogger<RealtimeCall
         }
         await HangUpAsync(call.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Emulated call {CallId} answered")]
+    private static partial void LogAnswered(ILogger logger, string callId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Emulated call {CallId} hung up")]
+    private static partial void LogHungUp(ILogger logger, string callId);
 }

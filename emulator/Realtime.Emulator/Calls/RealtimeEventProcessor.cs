@@ -116,7 +116,7 @@ internal sealed class RealtimeEventProcessor
         ];
     }
 
-    private IReadOnlyList<JsonObject> CreateResponse(JsonObject clientEvent)
+    private List<JsonObject> CreateResponse(JsonObject clientEvent)
     {
         var modalities = (clientEvent["response"]?["output_modalities"] ?? Session["output_modalities"]) as JsonArray;
         var text = modalities?.Any(m => (string?)m == "text") == true && modalities.All(m => (string?)m != "audio");

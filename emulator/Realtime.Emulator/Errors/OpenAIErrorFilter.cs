@@ -4,7 +4,7 @@ namespace Realtime.Emulator.Errors;
 /// Catches what escapes an emulated endpoint and answers in OpenAI's shape. Without it, a host
 /// with its own exception handler (the api writes problem+json) would answer in the wrong shape.
 /// </summary>
-internal sealed class OpenAIErrorFilter(ILogger<OpenAIErrorFilter> logger) : IEndpointFilter
+internal sealed partial class OpenAIErrorFilter(ILogger<OpenAIErrorFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -22,9 +22,11 @@ internal sealed class OpenAIErrorFilter(ILogger<OpenAIErrorFilter> logger) : IEn
         catch (Exception exception) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // Type and message only: the request (and its key) is never logged.
-            logger.LogError("Emulator endpoint {Path} failed with {ExceptionType}: {Message}",
-                context.HttpContext.Request.Path, exception.GetType().Name, exception.Message);
+            LogEndpointFailed(logger, context.HttpContext.Request.Path, exception.GetType().Name, exception.Message);
             return OpenAIError.ServerError().ToResult();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Emulator endpoint {Path} failed with {ExceptionType}: {Message}")]
+    private static partial void LogEndpointFailed(ILogger logger, PathString path, string exceptionType, string message);
 }

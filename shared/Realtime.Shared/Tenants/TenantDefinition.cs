@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Realtime.Shared.Tenants;
@@ -21,7 +22,7 @@ public sealed record TenantDefinition(
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", AllowedOrigins ?? [])}], Issuer = {Issuer}, Audience = {Audience}");
+        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", AllowedOrigins ?? [])}], Issuer = {Issuer}, Audience = {Audience}");
         return true;
     }
 }

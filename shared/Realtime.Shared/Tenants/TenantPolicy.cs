@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Realtime.Shared.Tenants;
@@ -33,7 +34,7 @@ public sealed record TenantPolicy(
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", Origins)}], Issuer = {Issuer}, Audience = {Audience}, UpdatedAt = {UpdatedAt:O}");
+        builder.Append(CultureInfo.InvariantCulture, $"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", Origins)}], Issuer = {Issuer}, Audience = {Audience}, UpdatedAt = {UpdatedAt:O}");
         return true;
     }
 }

@@ -29,7 +29,7 @@ namespace Realtime.Silo.Sessions;
 /// activation numbers from the stored ceiling on.
 /// </para>
 /// </summary>
-public sealed class SessionGrain(
+public sealed partial class SessionGrain(
     [PersistentState(SessionGrain.StateName, RealtimeStorage.Name)] IPersistentState<SessionRecord> state,
     TimeProvider time,
     IOptions<SessionOptions> options,
@@ -123,7 +123,7 @@ public sealed class SessionGrain(
 
         if (wentLive)
         {
-            logger.LogInformation("Session {SessionId} live", SessionId);
+            LogLive(logger, SessionId);
             Arm(); // from the secret's expiry to the idle deadline
             // One-way: the owner now holds this session's slot past the secret's expiry, until it hears it closed.
             await Owner(start).SessionLive(SessionId, start.ExpiresAt);
@@ -224,7 +224,7 @@ public sealed class SessionGrain(
         _timer = null;
         await Save();
 
-        logger.LogInformation("Session {SessionId} {State}", SessionId, Record.State);
+        LogClosed(logger, SessionId, Record.State);
         // An expiry is counted where the secret was minted (SessionCensus.Issued), not here.
         if (Record.State == SessionState.Ended) census.Ended();
         // One-way ([OneWay] on the interface): returns at once, so this grain never waits on the user grain.
@@ -293,4 +293,10 @@ public sealed class SessionGrain(
     private ITenantSessionsGrain TenantSessions(SessionStart start) => GrainFactory.GetGrain<ITenantSessionsGrain>(start.TenantId);
 
     private IUserGrain Owner(SessionStart start) => GrainFactory.GetGrain<IUserGrain>(UserKey.For(start.TenantId, start.UserId));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} live")]
+    private static partial void LogLive(ILogger logger, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} {State}")]
+    private static partial void LogClosed(ILogger logger, string sessionId, SessionState state);
 }

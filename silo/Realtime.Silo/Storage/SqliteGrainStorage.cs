@@ -18,7 +18,7 @@ namespace Realtime.Silo.Storage;
 /// dictionaries, <see cref="DateTimeOffset"/> offsets), with no second set of attributes to keep in step.
 /// </para>
 /// </summary>
-public sealed class SqliteGrainStorage(
+public sealed partial class SqliteGrainStorage(
     string name,
     SqliteDatabase database,
     Serializer serializer,
@@ -48,7 +48,7 @@ public sealed class SqliteGrainStorage(
     public Task Init()
     {
         database.EnsureCreated(Schema);
-        logger.LogInformation("Grain storage {Name}: SQLite at {Path}", name, database.FilePath);
+        LogOpened(logger, name, database.FilePath);
         return Task.CompletedTask;
     }
 
@@ -96,8 +96,7 @@ public sealed class SqliteGrainStorage(
     private InconsistentStateException Conflict(StateKey key, string? expected, string operation)
     {
         var stored = database.Read(c => SelectETag(c, key));
-        logger.LogDebug("Grain storage {Name}: {Operation} of {Key} refused, etag {Expected} but stored {Stored}",
-            name, operation, LogText.Escape(key.ToString()), expected, stored);
+        LogEtagRefused(logger, name, operation, LogText.Escape(key.ToString()), expected, stored);
         return new InconsistentStateException(
             $"The {operation} of {key} lost a race: it expected etag '{expected ?? "none"}', storage holds '{stored ?? "none"}'.",
             stored ?? "none", expected ?? "none");
@@ -150,4 +149,10 @@ public sealed class SqliteGrainStorage(
         command.Parameters.Add("$payload", SqliteType.Blob).Value = payload;
         command.Parameters.AddWithValue("$updated_at", time.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage {Name}: SQLite at {Path}")]
+    private static partial void LogOpened(ILogger logger, string name, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Grain storage {Name}: {Operation} of {Key} refused, etag {Expected} but stored {Stored}")]
+    private static partial void LogEtagRefused(ILogger logger, string name, string operation, string? key, string? expected, string? stored);
 }

@@ -27,7 +27,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     public Task<T> Enqueue<T>(Func<SqliteConnection, T> write)
     {
         var pending = new PendingWrite<T>(write);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Task;
     }
 

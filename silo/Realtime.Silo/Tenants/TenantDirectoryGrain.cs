@@ -9,7 +9,7 @@ namespace Realtime.Silo.Tenants;
 /// only when a tenant's listing changes; read by every api node, which asks only for a newer version, and told
 /// one-way of every provision and delete so it drops what it cached for that tenant at once.
 /// </summary>
-public sealed class TenantDirectoryGrain(
+public sealed partial class TenantDirectoryGrain(
     [PersistentState("tenant-directory", RealtimeStorage.Name)] IPersistentState<TenantDirectoryRecord> state,
     TimeProvider time,
     ILogger<TenantDirectoryGrain> logger)
@@ -78,7 +78,7 @@ public sealed class TenantDirectoryGrain(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Tenant directory: node {NodeId} dropped, it cannot be reached", nodeId);
+                LogNodeDropped(logger, ex, nodeId);
                 _nodes.Remove(nodeId);
             }
         }
@@ -90,4 +90,7 @@ public sealed class TenantDirectoryGrain(
         _current = null;
         await state.WriteStateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant directory: node {NodeId} dropped, it cannot be reached")]
+    private static partial void LogNodeDropped(ILogger logger, Exception exception, string nodeId);
 }

@@ -11,7 +11,7 @@ namespace Realtime.Silo.Tenants;
 /// A tenant's definition (key: tenant id). Secrets are encrypted before they reach storage and decrypted only
 /// to answer <see cref="GetPolicy"/>, which stays inside the cluster. Nothing here logs a secret.
 /// </summary>
-public sealed class TenantGrain(
+public sealed partial class TenantGrain(
     [PersistentState("tenant", RealtimeStorage.Name)] IPersistentState<TenantRecord> state,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
@@ -44,8 +44,7 @@ public sealed class TenantGrain(
         await state.WriteStateAsync();
         _policy = null;
         // Only named fields: the definition object carries secrets, whatever its ToString does.
-        logger.LogInformation("Tenant {TenantId} provisioned (name {Name}, suspended {Suspended})",
-            LogText.Escape(TenantId), LogText.Escape(definition.Name), definition.Suspended);
+        LogProvisioned(logger, LogText.Escape(TenantId), LogText.Escape(definition.Name), definition.Suspended);
         return (await GetPolicy())!;
     }
 
@@ -65,7 +64,7 @@ public sealed class TenantGrain(
         // Here rather than by the caller: a provision of the same id waits until its old sessions are ended.
         var ended = await Sessions.EndAll();
         await GrainFactory.GetGrain<ITenantUsageGrain>(TenantId).Forget();
-        logger.LogInformation("Tenant {TenantId} deleted; {Count} live sessions ended", TenantId, ended);
+        LogDeleted(logger, TenantId, ended);
         return true;
     }
 
@@ -119,9 +118,18 @@ public sealed class TenantGrain(
         catch (CryptographicException ex)
         {
             // Almost always a key ring that is not shared between silos, or was lost on a restart.
-            logger.LogError(ex, "Tenant {TenantId}: stored secrets cannot be decrypted", LogText.Escape(TenantId));
+            LogUndecryptable(logger, ex, LogText.Escape(TenantId));
             throw new InvalidOperationException(
                 $"Tenant '{TenantId}' secrets cannot be decrypted: the Data Protection key ring differs from the one that wrote them.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: stored secrets cannot be decrypted")]
+    private static partial void LogUndecryptable(ILogger logger, Exception exception, string? tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} provisioned (name {Name}, suspended {Suspended})")]
+    private static partial void LogProvisioned(ILogger logger, string? tenantId, string? name, bool suspended);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} deleted; {Count} live sessions ended")]
+    private static partial void LogDeleted(ILogger logger, string tenantId, int count);
 }

@@ -10,7 +10,7 @@ namespace Realtime.Silo.Tenants;
 /// sessions that deleting the tenant must end. Only live sessions are listed: an issued one that never goes live
 /// ends with its secret, and one that goes live after the delete is ended when it reports.
 /// </summary>
-public sealed class TenantSessionsGrain(
+public sealed partial class TenantSessionsGrain(
     [PersistentState("tenant-sessions", RealtimeStorage.Name)] IPersistentState<TenantSessionsRecord> state,
     ILogger<TenantSessionsGrain> logger) : Grain, ITenantSessionsGrain
 {
@@ -20,7 +20,7 @@ public sealed class TenantSessionsGrain(
     {
         if (state.State.TenantDeleted)
         {
-            logger.LogInformation("Session {SessionId} went live after tenant {TenantId} was deleted: ended", sessionId, TenantId);
+            LogLiveAfterDelete(logger, sessionId, TenantId);
             await GrainFactory.GetGrain<ISessionGrain>(sessionId).End();
             return;
         }
@@ -40,7 +40,7 @@ public sealed class TenantSessionsGrain(
         state.State.SessionIds.Clear();
         state.State.TenantDeleted = true;
         await state.WriteStateAsync();
-        logger.LogInformation("Tenant {TenantId}: {Count} live sessions ended", TenantId, sessions.Count);
+        LogEnded(logger, TenantId, sessions.Count);
         return sessions.Count;
     }
 
@@ -50,4 +50,10 @@ public sealed class TenantSessionsGrain(
         state.State.TenantDeleted = false;
         await state.WriteStateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} went live after tenant {TenantId} was deleted: ended")]
+    private static partial void LogLiveAfterDelete(ILogger logger, string sessionId, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: {Count} live sessions ended")]
+    private static partial void LogEnded(ILogger logger, string tenantId, int count);
 }

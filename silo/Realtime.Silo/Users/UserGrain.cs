@@ -21,7 +21,7 @@ namespace Realtime.Silo.Users;
 /// ever notify it one-way, so the two can never wait on each other.
 /// </para>
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     DirectStates states,
     SessionIssuer sessions,
     SessionCensus census,
@@ -33,7 +33,7 @@ public sealed class UserGrain(
 
     // Not Orleans' [PersistentState] bridge: this grain's turns never interleave, so its writes need no queue, and
     // the bridge's yield before each write cost a scheduler trip per mint (DirectPersistentState).
-    private IPersistentState<UserRecord> _state = null!;
+    private DirectPersistentState<UserRecord> _state = null!;
     private GrantLog _grants = null!;
     private OpenSessionSet _sessions = null!;
     private string _tenantId = null!;
@@ -43,7 +43,7 @@ public sealed class UserGrain(
     {
         (_tenantId, _userId) = UserKey.Parse(this.GetPrimaryKeyString());
         _state = states.For<UserRecord>(StateName, this.GetGrainId());
-        await _state.ReadStateAsync();
+        await _state.ReadStateAsync(cancellationToken);
         var record = _state.State;
         _grants = new GrantLog(record.GrantRuns);
         _sessions = OpenSessionSet.Decode(record.SessionLog.Span, record.IssuedRuns);
@@ -67,8 +67,7 @@ public sealed class UserGrain(
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.LogDebug("User {UserKey} refused by {Limit}, retry after {RetryAfter}",
-                    LogText.Escape(this.GetPrimaryKeyString()), decision.RefusedBy, decision.RetryAfter);
+                LogRefused(logger, LogText.Escape(this.GetPrimaryKeyString()), decision.RefusedBy, decision.RetryAfter);
             }
             return Reservation.Refuse(decision.RefusedBy!, decision.RetryAfter);
         }
@@ -188,7 +187,7 @@ public sealed class UserGrain(
 
         closed.ForEach(id => _sessions.RemoveLive(id));
         await Save();
-        logger.LogInformation("User {UserKey}: reconciled {Count} closed session(s)", LogText.Escape(this.GetPrimaryKeyString()), closed.Count);
+        LogReconciled(logger, LogText.Escape(this.GetPrimaryKeyString()), closed.Count);
         return true;
     }
 
@@ -202,8 +201,17 @@ public sealed class UserGrain(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "User {UserKey}: session {SessionId} did not answer", LogText.Escape(this.GetPrimaryKeyString()), sessionId);
+            LogSessionSilent(logger, ex, LogText.Escape(this.GetPrimaryKeyString()), sessionId);
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserKey}: reconciled {Count} closed session(s)")]
+    private static partial void LogReconciled(ILogger logger, string? userKey, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserKey}: session {SessionId} did not answer")]
+    private static partial void LogSessionSilent(ILogger logger, Exception exception, string? userKey, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserKey} refused by {Limit}, retry after {RetryAfter}")]
+    private static partial void LogRefused(ILogger logger, string? userKey, string? limit, TimeSpan retryAfter);
 }
