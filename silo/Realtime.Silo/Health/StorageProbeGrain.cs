@@ -1,5 +1,5 @@
 using Realtime.Shared.Health;
-using Realtime.Silo.Hosting;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Health;
 
@@ -9,16 +9,21 @@ namespace Realtime.Silo.Health;
 /// (or another activation's write) the stored ETag is fresh again, so one failure never sticks.
 /// </summary>
 public sealed class StorageProbeGrain(
-    [PersistentState("probe", RealtimeStorage.Name)] IPersistentState<StorageProbeRecord> state,
+    DirectStates states,
     TimeProvider time) : Grain, IStorageProbeGrain
 {
+    private DirectPersistentState<StorageProbeRecord> _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await states.ReadAsync<StorageProbeRecord>("probe", this.GetGrainId());
+
     public async Task<long> Probe()
     {
-        await state.ReadStateAsync();
-        state.State.Probes++;
-        state.State.LastProbeAt = time.GetUtcNow();
-        await state.WriteStateAsync();
-        await state.ReadStateAsync();
-        return state.State.Probes;
+        await _state.ReadStateAsync();
+        _state.State.Probes++;
+        _state.State.LastProbeAt = time.GetUtcNow();
+        await _state.WriteStateAsync();
+        await _state.ReadStateAsync();
+        return _state.State.Probes;
     }
 }

@@ -5,7 +5,7 @@ namespace Realtime.Silo.Hosting;
 /// <summary>The one grain storage every Realtime grain persists to, and the providers that can back it.</summary>
 public static class RealtimeStorage
 {
-    /// <summary>The storage name in every <c>[PersistentState]</c> of this silo.</summary>
+    /// <summary>The name the grain storage is registered under (keyed <c>IGrainStorage</c>), which <see cref="Storage.DirectStates"/> uses.</summary>
     public const string Name = "realtime";
 
     /// <summary>The configuration key that picks the provider.</summary>

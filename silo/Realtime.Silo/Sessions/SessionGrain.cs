@@ -5,8 +5,8 @@ using Realtime.Shared.Captions;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Tenants;
 using Realtime.Shared.Users;
-using Realtime.Silo.Hosting;
 using Realtime.Silo.Sessions.Captions;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Sessions;
 
@@ -30,12 +30,14 @@ namespace Realtime.Silo.Sessions;
 /// </para>
 /// </summary>
 public sealed partial class SessionGrain(
-    [PersistentState(SessionGrain.StateName, RealtimeStorage.Name)] IPersistentState<SessionRecord> state,
+    DirectStates states,
     TimeProvider time,
     IOptions<SessionOptions> options,
     SessionCensus census,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
+    private DirectPersistentState<SessionRecord> _state = null!;
+
     /// <summary>How many seqs one ceiling write reserves.</summary>
     public const long SeqBlock = 1_000;
 
@@ -63,17 +65,18 @@ public sealed partial class SessionGrain(
 
     private string SessionId => this.GetPrimaryKeyString();
 
-    private SessionRecord Record => state.State;
+    private SessionRecord Record => _state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _state = await states.ReadAsync<SessionRecord>(StateName, this.GetGrainId());
         _captions = CaptionAggregator.Restore(SessionId, Record.SeqCeiling, Record.Segments ?? [], Record.FirstEventAt, Record.EventCount);
         Record.Segments = null; // the aggregator holds them now
         _lastPublishWritten = Record.LastPublishAt;
 
         CountLive(Record.State == SessionState.Live);
         // Timers do not survive a deactivation or a silo restart: settle or re-arm on every activation.
-        return SettleOrArmCounted();
+        await SettleOrArmCounted();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -246,7 +249,7 @@ public sealed partial class SessionGrain(
         Record.EventCount = _captions.EventCount;
         try
         {
-            await state.WriteStateAsync();
+            await _state.WriteStateAsync();
             _lastPublishWritten = Record.LastPublishAt;
             CountLive(Record.State == SessionState.Live);
         }

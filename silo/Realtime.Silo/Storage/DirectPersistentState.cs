@@ -3,15 +3,16 @@ using Orleans.Storage;
 namespace Realtime.Silo.Storage;
 
 /// <summary>
-/// <see cref="IPersistentState{TState}"/> straight over the configured <see cref="IGrainStorage"/>, for state whose
-/// operations never overlap: a grain whose turns never interleave (not reentrant, no interleaving timers), or the
-/// one writer of a record no grain holds yet (<see cref="Sessions.SessionIssuer"/>).
+/// <see cref="IPersistentState{TState}"/> straight over the configured <see cref="IGrainStorage"/>: how every grain of
+/// this silo keeps its state. It is for state whose operations never overlap: a grain whose turns never interleave
+/// (not reentrant, no interleaving timers, as all of them), or the one writer of a record no grain holds yet
+/// (<see cref="Sessions.SessionIssuer"/>).
 /// <para>
 /// Why not Orleans' own bridge (<c>[PersistentState]</c>): it queues every operation and yields before running it
 /// (<c>ConfigureAwaitOptions.ForceYielding</c>), so that the operations of interleaving turns keep their order.
 /// Without interleaving that queue is always empty, and the yield costs each write a trip through the activation's
 /// scheduler and allocations: on the token path, once per mint. What this leaves out: the state is
-/// read when the grain asks (<see cref="ReadStateAsync()"/> in <c>OnActivateAsync</c>), not by the activation
+/// read when the grain asks (<see cref="DirectStates.ReadAsync{TState}"/> in <c>OnActivateAsync</c>), not by the activation
 /// lifecycle; a migrating activation reads storage again instead of carrying its state along; and the writes do not
 /// appear in Orleans' <c>orleans-storage-*</c> metrics.
 /// </para>

@@ -12,4 +12,12 @@ public sealed class DirectStates(IServiceProvider services, IActivatorProvider a
 
     public DirectPersistentState<TState> For<TState>(string stateName, GrainId grainId) =>
         new(_storage, stateName, grainId, activators.GetActivator<TState>().Create());
+
+    /// <summary>The state as storage holds it: what a grain's activation starts from.</summary>
+    public async Task<DirectPersistentState<TState>> ReadAsync<TState>(string stateName, GrainId grainId)
+    {
+        var state = For<TState>(stateName, grainId);
+        await state.ReadStateAsync();
+        return state;
+    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Realtime.Shared.Tenants;
-using Realtime.Silo.Hosting;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Tenants;
 
@@ -10,11 +10,16 @@ namespace Realtime.Silo.Tenants;
 /// one-way of every provision and delete so it drops what it cached for that tenant at once.
 /// </summary>
 public sealed partial class TenantDirectoryGrain(
-    [PersistentState("tenant-directory", RealtimeStorage.Name)] IPersistentState<TenantDirectoryRecord> state,
+    DirectStates states,
     TimeProvider time,
     ILogger<TenantDirectoryGrain> logger)
     : Grain, ITenantDirectoryGrain
 {
+    private DirectPersistentState<TenantDirectoryRecord> _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await states.ReadAsync<TenantDirectoryRecord>("tenant-directory", this.GetGrainId());
+
     /// <summary>How long a node's subscription lasts without renewal (nodes renew every 30 s).</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(90);
 
@@ -25,7 +30,7 @@ public sealed partial class TenantDirectoryGrain(
     private TenantDirectory? _current;
 
     public Task<TenantDirectory?> GetIfNewer(long knownVersion) =>
-        Task.FromResult(state.State.Version == knownVersion ? null : Current);
+        Task.FromResult(_state.State.Version == knownVersion ? null : Current);
 
     public Task<TenantDirectory?> Subscribe(string nodeId, ITenantDirectoryObserver node, long knownVersion)
     {
@@ -41,10 +46,10 @@ public sealed partial class TenantDirectoryGrain(
         ArgumentNullException.ThrowIfNull(allowedOrigins);
         // Every provision is a change the nodes must hear of (a new secret, limits, suspension), even when the
         // directory's own record, which holds only the origins, stays as it was.
-        var unchanged = state.State.Tenants.TryGetValue(tenantId, out var known) && known.SequenceEqual(allowedOrigins, StringComparer.Ordinal);
+        var unchanged = _state.State.Tenants.TryGetValue(tenantId, out var known) && known.SequenceEqual(allowedOrigins, StringComparer.Ordinal);
         if (!unchanged)
         {
-            state.State.Tenants[tenantId] = [.. allowedOrigins];
+            _state.State.Tenants[tenantId] = [.. allowedOrigins];
             await SaveAsync();
         }
         Notify(tenantId);
@@ -52,14 +57,14 @@ public sealed partial class TenantDirectoryGrain(
 
     public async Task Remove(string tenantId)
     {
-        if (!state.State.Tenants.Remove(tenantId)) return;
+        if (!_state.State.Tenants.Remove(tenantId)) return;
         await SaveAsync();
         Notify(tenantId);
     }
 
     private TenantDirectory Current => _current ??= new TenantDirectory(
-        state.State.Version,
-        state.State.Tenants.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal));
+        _state.State.Version,
+        _state.State.Tenants.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal));
 
     /// <summary>One-way to every subscribed node; a node that cannot be reached is dropped until it renews.</summary>
     private void Notify(string tenantId)
@@ -86,9 +91,9 @@ public sealed partial class TenantDirectoryGrain(
 
     private async Task SaveAsync()
     {
-        state.State.Version++;
+        _state.State.Version++;
         _current = null;
-        await state.WriteStateAsync();
+        await _state.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant directory: node {NodeId} dropped, it cannot be reached")]

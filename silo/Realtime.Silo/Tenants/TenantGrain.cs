@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Realtime.Shared.Logging;
 using Realtime.Shared.Tenants;
-using Realtime.Silo.Hosting;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Tenants;
 
@@ -12,11 +12,16 @@ namespace Realtime.Silo.Tenants;
 /// to answer <see cref="GetPolicy"/>, which stays inside the cluster. Nothing here logs a secret.
 /// </summary>
 public sealed partial class TenantGrain(
-    [PersistentState("tenant", RealtimeStorage.Name)] IPersistentState<TenantRecord> state,
+    DirectStates states,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
+    private DirectPersistentState<TenantRecord> _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await states.ReadAsync<TenantRecord>("tenant", this.GetGrainId());
+
     /// <summary>The Data Protection purpose of tenant secrets; changing it makes stored secrets unreadable.</summary>
     public const string ProtectorPurpose = "Realtime.Tenants.Secrets";
 
@@ -31,7 +36,7 @@ public sealed partial class TenantGrain(
     private string TenantId => this.GetPrimaryKeyString();
 
     public Task<TenantPolicy?> GetPolicy() =>
-        Task.FromResult(state.RecordExists ? _policy ??= Decrypt(state.State) : null);
+        Task.FromResult(_state.RecordExists ? _policy ??= Decrypt(_state.State) : null);
 
     public async Task<TenantPolicy> Put(TenantDefinition definition)
     {
@@ -39,9 +44,9 @@ public sealed partial class TenantGrain(
         // The directory first: a listed tenant without a record costs one grain call, a record nobody lists
         // would refuse every token of the tenant.
         await Directory.Register(TenantId, definition.AllowedOrigins ?? []);
-        if (!state.RecordExists) await Sessions.Reopen(); // a tenant deleted before may have its sessions again
-        state.State = Encrypt(definition);
-        await state.WriteStateAsync();
+        if (!_state.RecordExists) await Sessions.Reopen(); // a tenant deleted before may have its sessions again
+        _state.State = Encrypt(definition);
+        await _state.WriteStateAsync();
         _policy = null;
         // Only named fields: the definition object carries secrets, whatever its ToString does.
         LogProvisioned(logger, LogText.Escape(TenantId), LogText.Escape(definition.Name), definition.Suspended);
@@ -50,15 +55,15 @@ public sealed partial class TenantGrain(
 
     public async Task<bool> CreateIfMissing(TenantDefinition definition)
     {
-        if (state.RecordExists) return false;
+        if (_state.RecordExists) return false;
         await Put(definition);
         return true;
     }
 
     public async Task<bool> Delete()
     {
-        if (!state.RecordExists) return false;
-        await state.ClearStateAsync();
+        if (!_state.RecordExists) return false;
+        await _state.ClearStateAsync();
         _policy = null;
         await Directory.Remove(TenantId);
         // Here rather than by the caller: a provision of the same id waits until its old sessions are ended.

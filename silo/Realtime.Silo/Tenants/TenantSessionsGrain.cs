@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Realtime.Shared.Sessions;
 using Realtime.Shared.Tenants;
-using Realtime.Silo.Hosting;
+using Realtime.Silo.Storage;
 
 namespace Realtime.Silo.Tenants;
 
@@ -11,44 +11,49 @@ namespace Realtime.Silo.Tenants;
 /// ends with its secret, and one that goes live after the delete is ended when it reports.
 /// </summary>
 public sealed partial class TenantSessionsGrain(
-    [PersistentState("tenant-sessions", RealtimeStorage.Name)] IPersistentState<TenantSessionsRecord> state,
+    DirectStates states,
     ILogger<TenantSessionsGrain> logger) : Grain, ITenantSessionsGrain
 {
+    private DirectPersistentState<TenantSessionsRecord> _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await states.ReadAsync<TenantSessionsRecord>("tenant-sessions", this.GetGrainId());
+
     private string TenantId => this.GetPrimaryKeyString();
 
     public async Task Live(string sessionId)
     {
-        if (state.State.TenantDeleted)
+        if (_state.State.TenantDeleted)
         {
             LogLiveAfterDelete(logger, sessionId, TenantId);
             await GrainFactory.GetGrain<ISessionGrain>(sessionId).End();
             return;
         }
-        if (state.State.SessionIds.Add(sessionId)) await state.WriteStateAsync();
+        if (_state.State.SessionIds.Add(sessionId)) await _state.WriteStateAsync();
     }
 
     public async Task Closed(string sessionId)
     {
-        if (state.State.SessionIds.Remove(sessionId)) await state.WriteStateAsync();
+        if (_state.State.SessionIds.Remove(sessionId)) await _state.WriteStateAsync();
     }
 
     public async Task<int> EndAll()
     {
-        var sessions = state.State.SessionIds.ToList();
+        var sessions = _state.State.SessionIds.ToList();
         // A session's End tells this grain it closed one-way: those messages queue until this call is done.
         await Task.WhenAll(sessions.Select(id => GrainFactory.GetGrain<ISessionGrain>(id).End()));
-        state.State.SessionIds.Clear();
-        state.State.TenantDeleted = true;
-        await state.WriteStateAsync();
+        _state.State.SessionIds.Clear();
+        _state.State.TenantDeleted = true;
+        await _state.WriteStateAsync();
         LogEnded(logger, TenantId, sessions.Count);
         return sessions.Count;
     }
 
     public async Task Reopen()
     {
-        if (!state.State.TenantDeleted) return;
-        state.State.TenantDeleted = false;
-        await state.WriteStateAsync();
+        if (!_state.State.TenantDeleted) return;
+        _state.State.TenantDeleted = false;
+        await _state.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} went live after tenant {TenantId} was deleted: ended")]

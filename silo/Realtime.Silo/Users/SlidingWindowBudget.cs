@@ -4,8 +4,9 @@ namespace Realtime.Silo.Users;
 
 /// <summary>
 /// The arithmetic of a user's budgets over sliding windows, kept free of Orleans so it is tested alone. It sees
-/// one moment: spent grants (<see cref="GrantLog"/>, per second) and the open sessions. A view: it copies and
-/// sorts nothing. (A reservation spends its unit at once and gives it back if upstream fails, so there is no
+/// one moment: spent grants, counted per second from <c>⌈t⌉</c> (<see cref="SecondCounts"/>), and the open
+/// sessions. A grant therefore leaves a window up to one second after <c>t + window</c>, never before: a window
+/// never holds more grants than its limit. A view: it copies nothing. (A reservation spends its unit at once and gives it back if upstream fails, so there is no
 /// "in flight" count to add.)
 /// </summary>
 public sealed class SlidingWindowBudget
@@ -20,10 +21,13 @@ public sealed class SlidingWindowBudget
     public static readonly TimeSpan SessionCapFallbackRetry = TimeSpan.FromSeconds(5);
 
     private readonly DateTimeOffset _now;
-    private readonly GrantLog _grants;
+    private readonly Dictionary<long, int> _grants;
     private readonly OpenSessionSet _sessions;
 
-    public SlidingWindowBudget(DateTimeOffset now, GrantLog grants, OpenSessionSet sessions)
+    /// <param name="now">The moment the budget is seen at.</param>
+    /// <param name="grants">Spent grants: the unix second a grant counts from → grants (<see cref="UserRecord.Grants"/>).</param>
+    /// <param name="sessions">The open sessions.</param>
+    public SlidingWindowBudget(DateTimeOffset now, Dictionary<long, int> grants, OpenSessionSet sessions)
     {
         _now = now;
         _grants = grants;
@@ -39,9 +43,9 @@ public sealed class SlidingWindowBudget
     {
     }
 
-    public int LastMinute => _grants.CountWithin(_now, Minute, Hour);
+    public int LastMinute => CountWithin(Minute);
 
-    public int LastHour => _grants.CountWithin(_now, Hour, Hour);
+    public int LastHour => CountWithin(Hour);
 
     public int OpenSessions => _sessions.Count;
 
@@ -64,7 +68,7 @@ public sealed class SlidingWindowBudget
 
     private BudgetDecision? CheckWindow(string limit, int max, TimeSpan window)
     {
-        var count = _grants.CountWithin(_now, window, Hour);
+        var count = CountWithin(window);
         if (count < max) return null;
         if (count == 0) return BudgetDecision.Refuse(limit, window);
 
@@ -74,16 +78,29 @@ public sealed class SlidingWindowBudget
         return BudgetDecision.Refuse(limit, RoundUp(freeing + window - _now));
     }
 
-    // The n-th (0-based) oldest of the grants in the window.
+    private int CountWithin(TimeSpan window)
+    {
+        var count = 0;
+        foreach (var (second, grants) in _grants)
+        {
+            if (Counts(second, window)) count += grants;
+        }
+        return count;
+    }
+
+    // The n-th (0-based) oldest of the grants in the window (sorted only when refusing).
     private DateTimeOffset NthOldest(TimeSpan window, int n)
     {
-        foreach (var run in _grants.RunsWithin(_now, window))
+        foreach (var (second, grants) in _grants.Where(g => Counts(g.Key, window)).OrderBy(g => g.Key))
         {
-            if (n < run.Count) return GrantLog.TimeOf(run.Second);
-            n -= run.Count;
+            if (n < grants) return SecondCounts.TimeOf(second);
+            n -= grants;
         }
         throw new InvalidOperationException("The window holds fewer grants than counted.");
     }
+
+    // A grant counts while it is younger than the window: one exactly a window old has left it.
+    private bool Counts(long second, TimeSpan window) => SecondCounts.TimeOf(second) > _now - window;
 
     private BudgetDecision? CheckSessions(int max)
     {
@@ -94,10 +111,10 @@ public sealed class SlidingWindowBudget
         return BudgetDecision.Refuse(LimitName.ConcurrentSessions, RoundUp(wait));
     }
 
-    private static GrantLog Log(IEnumerable<DateTimeOffset> grants)
+    private static Dictionary<long, int> Log(IEnumerable<DateTimeOffset> grants)
     {
-        var log = new GrantLog();
-        foreach (var at in grants) log.Add(at);
+        var log = new Dictionary<long, int>();
+        foreach (var at in grants) log.AddOne(SecondCounts.SecondOf(at));
         return log;
     }
 

@@ -31,22 +31,18 @@ public sealed partial class UserGrain(
     /// <summary>The name the user record is stored under.</summary>
     public const string StateName = "user";
 
-    // Not Orleans' [PersistentState] bridge: this grain's turns never interleave, so its writes need no queue, and
-    // the bridge's yield before each write cost a scheduler trip per mint (DirectPersistentState).
     private DirectPersistentState<UserRecord> _state = null!;
-    private GrantLog _grants = null!;
     private OpenSessionSet _sessions = null!;
     private string _tenantId = null!;
     private string _userId = null!;
 
+    private Dictionary<long, int> Grants => _state.State.Grants;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _userId) = UserKey.Parse(this.GetPrimaryKeyString());
-        _state = states.For<UserRecord>(StateName, this.GetGrainId());
-        await _state.ReadStateAsync(cancellationToken);
-        var record = _state.State;
-        _grants = new GrantLog(record.GrantRuns);
-        _sessions = OpenSessionSet.Decode(record.SessionLog.Span, record.IssuedRuns);
+        _state = await states.ReadAsync<UserRecord>(StateName, this.GetGrainId());
+        _sessions = new OpenSessionSet(_state.State.Issued, _state.State.Live);
     }
 
     public async Task<Reservation> Reserve(UserLimits limits, SessionGrant planned)
@@ -78,7 +74,7 @@ public sealed partial class UserGrain(
         if (await sessions.IssueAsync(planned.SessionId, new SessionStart(_tenantId, _userId, planned.Model, planned.Type, now, planned.ExpiresAt)))
         {
             _sessions.AddIssued(planned.ExpiresAt);
-            _grants.Add(now);
+            Grants.AddOne(SecondCounts.SecondOf(now));
             await Save();
             census.Issued(planned.ExpiresAt);
         }
@@ -93,7 +89,7 @@ public sealed partial class UserGrain(
         // The record goes first and decides: a second release finds none, and gives nothing back twice.
         if (!await sessions.WithdrawAsync(planned.SessionId)) return;
         StopCountingIssued(planned.ExpiresAt);
-        _grants.Remove(reservedAt);
+        Grants.RemoveOne(SecondCounts.SecondOf(reservedAt));
         await Save();
     }
 
@@ -142,15 +138,11 @@ public sealed partial class UserGrain(
         if (_sessions.RemoveIssued(expiresAt)) census.NoLongerIssued(expiresAt);
     }
 
-    private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, _grants, _sessions);
+    private SlidingWindowBudget Budget(DateTimeOffset now) => new(now, Grants, _sessions);
 
-    // The record is the compact state as it is now; its lists are the ones this grain keeps in memory. A failed
-    // write leaves memory ahead of storage: the activation goes, and the next one reads what storage holds.
+    // A failed write leaves memory ahead of storage: the activation goes, and the next one reads what storage holds.
     private async Task Save()
     {
-        _state.State.GrantRuns = _grants.Runs;
-        _state.State.SessionLog = _sessions.Encoded;
-        _state.State.IssuedRuns = _sessions.IssuedRuns;
         try
         {
             await _state.WriteStateAsync();
@@ -162,12 +154,12 @@ public sealed partial class UserGrain(
         }
     }
 
-    // Drops what no window can count any more, and issued sessions whose secret expired unused. Not written
-    // here: the next write carries the trimmed runs and log.
+    // Drops what no window can count any more (a grant counted from second s has left every window ending after
+    // s + window), and issued sessions whose secret expired unused. Not written here: the next write carries it.
     private DateTimeOffset PruneAndNow()
     {
         var now = time.GetUtcNow();
-        _grants.Prune(now, SlidingWindowBudget.Hour);
+        Grants.RemoveThrough(SecondCounts.SecondAtOrBefore(now - SlidingWindowBudget.Hour));
         _sessions.DropExpiredIssued(now);
         return now;
     }

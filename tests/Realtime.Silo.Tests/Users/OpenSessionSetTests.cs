@@ -56,57 +56,17 @@ public sealed class OpenSessionSetTests
     }
 
     [Fact]
-    public void The_log_and_the_issued_runs_round_trip_without_closed_entries()
+    public void It_changes_the_records_collections_in_place()
     {
-        var set = new OpenSessionSet();
-        set.AddLive("ses_a", Now.AddSeconds(30));
-        set.AddLive("ses_é", Now.AddSeconds(-5));
-        set.AddLive("ses_c", Now.AddSeconds(10));
-        set.RemoveLive("ses_c");
+        var record = new UserRecord();
+        var set = new OpenSessionSet(record.Issued, record.Live);
+
         set.AddIssued(Now.AddSeconds(90));
-        set.AddIssued(Now.AddSeconds(90));
+        set.AddIssued(Now.AddSeconds(90.5));
+        set.AddLive("ses_a", Now.AddSeconds(-5));
 
-        var read = OpenSessionSet.Decode(set.Encoded.ToArray(), [.. set.IssuedRuns]);
-
-        Assert.Equal(["ses_a", "ses_é"], read.LiveIds.Order(StringComparer.Ordinal));
-        Assert.Equal((4, 2), (read.Count, read.IssuedCount));
-        Assert.Equal(Now.AddSeconds(-5), read.EarliestExpiry());
-        Assert.Equal(["ses_é"], read.Overdue(Now));
-    }
-
-    [Fact]
-    public void The_issued_runs_stay_one_per_second_however_many_secrets_are_issued()
-    {
-        var set = new OpenSessionSet();
-        for (var i = 0; i < 10_000; i++) set.AddIssued(Now.AddSeconds(600 + i / 1000));
-
-        Assert.Equal(10_000, set.IssuedCount);
-        Assert.Equal(10, set.IssuedRuns.Count);
-        Assert.Empty(set.Encoded.ToArray());
-    }
-
-    [Fact]
-    public void Closed_entries_are_dropped_from_the_log_once_they_are_the_larger_half()
-    {
-        var set = new OpenSessionSet();
-        for (var i = 0; i < 1000; i++) set.AddLive($"ses_{i:D24}", Now.AddSeconds(i));
-        var full = set.Encoded.Length;
-
-        for (var i = 0; i < 990; i++) set.RemoveLive($"ses_{i:D24}");
-
-        Assert.True(set.Encoded.Length < full / 10, $"{set.Encoded.Length} bytes left of {full}");
-        var read = OpenSessionSet.Decode(set.Encoded.Span);
-        Assert.Equal(10, read.Count);
-        Assert.Equal(Now.AddSeconds(990), read.EarliestExpiry());
-        Assert.True(set.RemoveLive("ses_" + 995.ToString("D24")));
-    }
-
-    [Fact]
-    public void A_truncated_log_is_refused()
-    {
-        var set = new OpenSessionSet();
-        set.AddLive("ses_a", Now);
-
-        Assert.Throws<InvalidDataException>(() => OpenSessionSet.Decode(set.Encoded.Span[..^1]));
+        Assert.Equal(new Dictionary<long, int> { [Now.AddSeconds(90).ToUnixTimeSeconds()] = 1, [Now.AddSeconds(91).ToUnixTimeSeconds()] = 1 }, record.Issued);
+        Assert.Equal(Now.AddSeconds(-5), Assert.Single(record.Live).Value);
+        Assert.Equal(["ses_a"], set.Overdue(Now));
     }
 }

@@ -39,6 +39,17 @@ public sealed class SlidingWindowBudgetTests
     }
 
     [Fact]
+    public void A_grant_counts_from_the_next_whole_second_so_never_less_than_a_window()
+    {
+        // Reserved at 11:59:00.1 and 11:59:00.9: both counted from 11:59:01, so until 12:00:01.
+        var grants = new[] { Ago(59.9), Ago(59.1) };
+
+        Assert.Equal(2, new SlidingWindowBudget(Now.AddSeconds(0.999), grants, []).LastMinute);
+        Assert.Equal(0, new SlidingWindowBudget(Now.AddSeconds(1), grants, []).LastMinute);
+        Assert.Equal(1, Budget(grants: [Ago(60).AddTicks(1)]).LastMinute);
+    }
+
+    [Fact]
     public void Grants_count_in_the_windows_they_fall_in_and_sessions_apart()
     {
         var budget = Budget(grants: [Ago(30), Ago(1), Ago(90)], sessions: [In(100)]);

@@ -50,10 +50,10 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
         // was lost): one whose secret expired, one whose secret has not expired yet.
         var user = new UserScenario(fixture);
         var now = fixture.Clock.GetUtcNow();
-        var live = new OpenSessionSet();
-        live.AddLive(TestKeys.Session(), now - TimeSpan.FromSeconds(1));
-        live.AddLive(TestKeys.Session(), now + TimeSpan.FromSeconds(42));
-        await WriteUserRecord(user, new UserRecord { SessionLog = live.Encoded.ToArray() });
+        var record = new UserRecord();
+        record.Live[TestKeys.Session()] = now - TimeSpan.FromSeconds(1);
+        record.Live[TestKeys.Session()] = now + TimeSpan.FromSeconds(42);
+        await WriteUserRecord(user, record);
 
         Assert.True((await user.Reserve(TwoSessions)).Granted);
 
@@ -136,16 +136,15 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
     {
         var user = new UserScenario(fixture);
         var now = fixture.Clock.GetUtcNow();
-        var grants = new GrantLog();
-        foreach (var ago in new[] { TimeSpan.FromHours(2), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30) }) grants.Add(now - ago);
-        var sessions = new OpenSessionSet();
-        sessions.AddLive(TestKeys.Session(), now + TimeSpan.FromSeconds(42));
-        await WriteUserRecord(user, new UserRecord { GrantRuns = grants.Runs, SessionLog = sessions.Encoded.ToArray() });
+        var record = new UserRecord();
+        foreach (var ago in new[] { TimeSpan.FromHours(2), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30) }) record.Grants.AddOne(SecondCounts.SecondOf(now - ago));
+        record.Live[TestKeys.Session()] = now + TimeSpan.FromSeconds(42);
+        await WriteUserRecord(user, record);
 
         Assert.Equal(new UserUsage(LastMinute: 1, LastHour: 2, OpenSessions: 1), await user.Usage());
         await user.Mint(TwoSessions, TimeSpan.FromMinutes(5));
 
-        // What the mint wrote (the grant runs, the live session's log, the issued session) reads back the same.
+        // What the mint wrote (the grants, the live session, the issued session) reads back the same.
         await fixture.Cluster.DeactivateAsync(user.Grain);
         Assert.Equal(new UserUsage(LastMinute: 2, LastHour: 3, OpenSessions: 2), await user.Usage());
     }

@@ -19,17 +19,14 @@ public abstract class GrainStorageContract
 
     protected static GrainId NewGrain() => GrainId.Create("user", Guid.NewGuid().ToString("N"));
 
-    /// <summary>A user record with <paramref name="grants"/> grant runs (one per minute), one live and one issued session.</summary>
+    /// <summary>A user record with grants in <paramref name="grants"/> seconds (one a minute apart), one live and one issued session.</summary>
     protected static UserRecord Record(int grants)
     {
-        var sessions = new OpenSessionSet([new SecondRun(1_767_225_900, 1)]);
-        sessions.AddLive("ses_1", new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero));
-        return new UserRecord
-        {
-            GrantRuns = [.. Enumerable.Range(0, grants).Select(i => new SecondRun(1_767_225_600 + 60 * i, i + 1))],
-            SessionLog = sessions.Encoded.ToArray(),
-            IssuedRuns = sessions.IssuedRuns,
-        };
+        var record = new UserRecord();
+        for (var i = 0; i < grants; i++) record.Grants[1_767_225_600 + 60 * i] = i + 1;
+        record.Issued[1_767_225_900] = 1;
+        record.Live["ses_1"] = new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero);
+        return record;
     }
 
     protected static async Task<GrainState<UserRecord>> Read(IGrainStorage storage, GrainId grain)
@@ -51,9 +48,9 @@ public abstract class GrainStorageContract
 
         Assert.True(read.RecordExists);
         Assert.Equal(written.ETag, read.ETag);
-        Assert.Equal(written.State.GrantRuns, read.State!.GrantRuns);
-        Assert.Equal(written.State.SessionLog.ToArray(), read.State.SessionLog.ToArray());
-        Assert.Equal(written.State.IssuedRuns, read.State.IssuedRuns);
+        Assert.Equal(written.State.Grants, read.State!.Grants);
+        Assert.Equal(written.State.Issued, read.State.Issued);
+        Assert.Equal(written.State.Live, read.State.Live);
     }
 
     [Fact]
@@ -90,7 +87,7 @@ public abstract class GrainStorageContract
         Assert.False(read.RecordExists);
         Assert.Null(read.ETag);
         Assert.NotNull(read.State);
-        Assert.Empty(read.State.GrantRuns);
+        Assert.Empty(read.State.Grants);
     }
 
     [Fact]
@@ -108,7 +105,7 @@ public abstract class GrainStorageContract
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
 
         Assert.Equal(first.ETag, error.StoredEtag);
-        Assert.Equal(2, (await Read(storage, grain)).State!.GrantRuns.Count);
+        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
     }
 
     [Fact]
@@ -126,7 +123,7 @@ public abstract class GrainStorageContract
 
         Assert.False((await Read(storage, grain)).RecordExists);
         await storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(2) });
-        Assert.Equal(2, (await Read(storage, grain)).State!.GrantRuns.Count);
+        Assert.Equal(2, (await Read(storage, grain)).State!.Grants.Count);
     }
 
     [Fact]
@@ -139,7 +136,7 @@ public abstract class GrainStorageContract
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             storage.WriteStateAsync(StateName, grain, new GrainState<UserRecord> { State = Record(7) }));
-        Assert.Single((await Read(storage, grain)).State!.GrantRuns);
+        Assert.Single((await Read(storage, grain)).State!.Grants);
     }
 
     [Fact]
@@ -157,7 +154,7 @@ public abstract class GrainStorageContract
 
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
-        Assert.Empty(state.State.GrantRuns);
+        Assert.Empty(state.State.Grants);
         Assert.False((await Read(storage, grain)).RecordExists);
 
         // After a clear the next write is a first write again.
@@ -181,7 +178,7 @@ public abstract class GrainStorageContract
             }
         })));
 
-        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.GrantRuns.Count);
+        foreach (var grain in grains) Assert.Equal(5, (await Read(storage, grain)).State!.Grants.Count);
     }
 
     [Fact]

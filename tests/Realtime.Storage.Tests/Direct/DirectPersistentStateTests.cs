@@ -29,14 +29,14 @@ public sealed class DirectPersistentStateTests : IDisposable
         Assert.False(writer.RecordExists);
         Assert.NotNull(writer.State);
 
-        writer.State.GrantRuns = [new SecondRun(1_800_000_000, 3)];
+        writer.State.Grants[1_800_000_000] = 3;
         await writer.WriteStateAsync();
 
         var reader = new DirectPersistentState<UserRecord>(storage, StateName, _grain, new UserRecord());
         await reader.ReadStateAsync();
         Assert.True(reader.RecordExists);
         Assert.Equal(writer.Etag, reader.Etag);
-        Assert.Equal(new SecondRun(1_800_000_000, 3), Assert.Single(reader.State.GrantRuns));
+        Assert.Equal(new KeyValuePair<long, int>(1_800_000_000, 3), Assert.Single(reader.State.Grants));
 
         await reader.ClearStateAsync();
         await writer.ReadStateAsync();

@@ -39,7 +39,7 @@ public sealed class MemoryGrainStorageTests : GrainStorageContract, IDisposable
         })));
 
         var winner = Assert.Single(outcomes, o => o != 0);
-        Assert.Equal(winner, (await Read(storage, grain)).State!.GrantRuns.Count);
+        Assert.Equal(winner, (await Read(storage, grain)).State!.Grants.Count);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class MemoryGrainStorageTests : GrainStorageContract, IDisposable
             var state = new GrainState<UserRecord> { State = Record(3), ETag = foreign };
             await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, state));
         }
-        Assert.Single((await Read(storage, grain)).State!.GrantRuns);
+        Assert.Single((await Read(storage, grain)).State!.Grants);
     }
 
     public void Dispose() => _services.Dispose();

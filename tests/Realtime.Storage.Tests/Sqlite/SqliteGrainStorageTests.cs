@@ -36,7 +36,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContract, IDisposable
 
         var read = await Read(reopened, grain);
         Assert.Equal(state.ETag, read.ETag);
-        Assert.Equal(4, read.State!.GrantRuns.Count);
+        Assert.Equal(4, read.State!.Grants.Count);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
