@@ -76,7 +76,7 @@ public sealed class SecondInstanceTests : IAsyncLifetime
         ["Admin__ApiKey"] = ApiHost.AdminKey,
     };
 
-    private Task<ApiProcess.Outcome> RunSecondAsync(Dictionary<string, string> environment, string? url = null) =>
+    private Task<ProcessRun> RunSecondAsync(Dictionary<string, string> environment, string? url = null) =>
         ApiProcess.RunToExitAsync(["--urls", url ?? $"http://127.0.0.1:{FreePort.Next()}"], environment, _directory, TimeSpan.FromSeconds(60));
 
     public async Task DisposeAsync()

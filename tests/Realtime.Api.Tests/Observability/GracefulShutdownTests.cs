@@ -38,7 +38,7 @@ public sealed class GracefulShutdownTests
                 TimeSpan.FromSeconds(2), null);
 
             var request = host.RequestTokenAsync(jwt);
-            await WaitUntilAsync(() => !upstream.AuthorizationHeaders.IsEmpty, "the request to reach OpenAI");
+            await Eventually.TrueAsync(() => !upstream.AuthorizationHeaders.IsEmpty, "the request to reach OpenAI");
             var stopping = host.TerminateAsync();
 
             // Minting commits the spend to the user's grain after OpenAI answers: that needs the silo still up.
@@ -125,16 +125,6 @@ public sealed class GracefulShutdownTests
         finally
         {
             await unset.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(20);
         }
     }
 }

@@ -65,7 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         foreach (var api in Apis)
         {
             await Eventually.TrueAsync(async () => (await api.HealthAsync())?.Contains("2 active silo(s)", StringComparison.Ordinal) == true,
-                StartTimeout - clock.Elapsed, () => $"{api.Name} did not report a healthy cluster of 2 silos.{Environment.NewLine}{Tails()}");
+                () => $"{api.Name} did not report a healthy cluster of 2 silos.{Environment.NewLine}{Tails()}", StartTimeout - clock.Elapsed);
         }
     }
 

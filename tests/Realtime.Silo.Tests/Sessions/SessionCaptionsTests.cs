@@ -272,7 +272,7 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
 
         // Nobody asks: the grain's own timer notices, ends the session, tells the nodes and the user grain.
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the idle session to free its slot");
+        await Eventually.TrueAsync(async () => (await user.Usage()).OpenSessions == 0, "the idle session to free its slot");
         await node.Received(b => b.State == SessionState.Ended, "the ended state");
 
         var snapshot = await grain.GetSnapshot();
