@@ -46,8 +46,8 @@ public sealed class CaptionFanoutTests(TwoNodeCluster cluster)
                 Assert.Equal($"hello {i}", finals[$"item_u{i}:0"]);
                 Assert.Equal($"reply {i}", finals[$"item_a{i}:0"]);
             }
-            Assert.All(received.Where(u => u.SegmentId.StartsWith("item_u")), u => Assert.Equal(CaptionRole.User, u.Role));
-            Assert.All(received.Where(u => u.SegmentId.StartsWith("item_a")), u => Assert.Equal(CaptionRole.Assistant, u.Role));
+            Assert.All(received.Where(u => u.SegmentId.StartsWith("item_u", StringComparison.Ordinal)), u => Assert.Equal(CaptionRole.User, u.Role));
+            Assert.All(received.Where(u => u.SegmentId.StartsWith("item_a", StringComparison.Ordinal)), u => Assert.Equal(CaptionRole.Assistant, u.Role));
         }
         foreach (var viewer in viewers) await viewer.DisposeAsync();
     }

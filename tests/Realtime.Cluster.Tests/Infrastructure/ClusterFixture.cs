@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Realtime.Cluster.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private RedisProcess? _redis;
 
     public string WorkDirectory { get; } =
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "realtime-cluster-tests", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Environment.ProcessId)).FullName;
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "realtime-cluster-tests", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId)).FullName;
 
     public ClusterIdentity Identity { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Realtime.Silo.Users;
 
 namespace Realtime.Silo.Tests.Users;
@@ -98,7 +99,7 @@ public sealed class OpenSessionSetTests
         var read = OpenSessionSet.Decode(set.Encoded.Span);
         Assert.Equal(10, read.Count);
         Assert.Equal(Now.AddSeconds(990), read.EarliestExpiry());
-        Assert.True(set.RemoveLive("ses_" + 995.ToString("D24")));
+        Assert.True(set.RemoveLive("ses_" + 995.ToString("D24", CultureInfo.InvariantCulture)));
     }
 
     [Fact]
