@@ -12,7 +12,7 @@ public sealed class CaptionsClientModuleTests
     public async Task The_captions_client_applies_every_update_once_in_seq_order_across_reconnects()
     {
         var run = await NodeRun.RunAsync(RepositoryPaths.ClientWeb, TimeSpan.FromSeconds(60), "--test", "test/captions-client.test.js");
-        Assert.True(run.ExitCode == 0, $"node --test failed (exit {run.ExitCode}):{Environment.NewLine}{run.Output}");
+        Assert.True(run.ExitCode == 0, $"node --test failed (exit {run.ExitCode}):{Environment.NewLine}{run.Output}{run.Error}");
         Assert.Contains("# fail 0", run.Output);
     }
 }

@@ -34,13 +34,13 @@ public sealed class ViewerPageTests(DevApiHost host, ITestOutputHelper output) :
         var greeting = viewer.Segment("Good morning, every");
         await Expect(greeting).ToHaveAttributeAsync("data-kind", "partial");
         await Expect(greeting).ToHaveAttributeAsync("data-role", "user");
-        Assert.Equal("italic", await viewer.FontStyleAsync(greeting));
+        Assert.Equal("italic", await ViewerPage.FontStyleAsync(greeting));
         await Expect(viewer.SessionState).ToHaveTextAsync("Live");
 
         await speaker.PublishAsync(sessionId, OpenAIEvents.UserCompleted("item_u1", "Good morning, everyone."));
         await Expect(greeting.Locator(".text")).ToHaveTextAsync("Good morning, everyone.");
         await Expect(greeting).ToHaveAttributeAsync("data-kind", "final");
-        Assert.Equal("normal", await viewer.FontStyleAsync(greeting));
+        Assert.Equal("normal", await ViewerPage.FontStyleAsync(greeting));
 
         await speaker.PublishAsync(sessionId,
             OpenAIEvents.AssistantDelta("item_a1", "Good morning! Today we look at "),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -59,8 +60,8 @@ public sealed class DevelopmentListenTests
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Storage__Provider"] = "Memory",
-                ["Orleans__SiloPort"] = FreePort.Next().ToString(),
-                ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+                ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             }, directory, TimeSpan.FromSeconds(60));
 
             Assert.Equal(StartupRefusedException.ExitCode, outcome.ExitCode);
@@ -83,8 +84,8 @@ public sealed class DevelopmentListenTests
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Provider"] = "Memory",
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+                ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
                 ["Admin:ApiKey"] = ApiHost.AdminKey,
             });
             builder.Configuration.AddInMemoryCollection(settings);

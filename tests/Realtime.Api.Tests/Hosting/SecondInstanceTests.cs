@@ -1,3 +1,4 @@
+using System.Globalization;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Silo.Hosting;
 
@@ -69,14 +70,14 @@ public sealed class SecondInstanceTests : IAsyncLifetime
     private Dictionary<string, string> Environment(int siloPort) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Orleans__SiloPort"] = siloPort.ToString(),
-        ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+        ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+        ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Storage__Provider"] = "Sqlite",
         ["ConnectionStrings__Sqlite"] = $"Data Source={Database}",
         ["Admin__ApiKey"] = ApiHost.AdminKey,
     };
 
-    private Task<ApiProcess.Outcome> RunSecondAsync(Dictionary<string, string> environment, string? url = null) =>
+    private Task<ProcessRun> RunSecondAsync(Dictionary<string, string> environment, string? url = null) =>
         ApiProcess.RunToExitAsync(["--urls", url ?? $"http://127.0.0.1:{FreePort.Next()}"], environment, _directory, TimeSpan.FromSeconds(60));
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -77,10 +78,10 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The co-hosted silo's port (another node can join it as its primary).</summary>
     public int SiloPort { get; } = FreePort.Next();
 
-    private IEnumerable<KeyValuePair<string, string?>> CommonSettings() => new Dictionary<string, string?>
+    private Dictionary<string, string?> CommonSettings() => new Dictionary<string, string?>
     {
-        ["Orleans:SiloPort"] = SiloPort.ToString(),
-        ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+        ["Orleans:SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
         ["Storage:Provider"] = "Memory",
         ["Admin:ApiKey"] = AdminKey,

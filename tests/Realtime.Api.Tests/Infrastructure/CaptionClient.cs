@@ -59,16 +59,9 @@ public sealed class CaptionClient : IAsyncDisposable
         _connection.InvokeAsync<PublishAnswer>("Publish", sessionId, events);
 
     /// <summary>Waits until the recorded captions satisfy <paramref name="done"/>, failing after <paramref name="seconds"/>.</summary>
-    public async Task WaitForAsync(Func<IReadOnlyList<CaptionUpdate>, bool> done, int seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!done(Captions.ToList()))
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {seconds} s; received {Captions.Count} captions: {string.Join(" | ", Captions.Select(c => $"{c.Seq}:{c.Kind}:{c.Text}"))}");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForAsync(Func<IReadOnlyList<CaptionUpdate>, bool> done, int seconds = 15) =>
+        Eventually.TrueAsync(() => done(Captions.ToList()),
+            () => $"received {Captions.Count} captions: {string.Join(" | ", Captions.Select(c => $"{c.Seq}:{c.Kind}:{c.Text}"))}", TimeSpan.FromSeconds(seconds));
 
     private static PublishAccepted Accepted(PublishAnswer answer)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Realtime.Api.Tests.Infrastructure;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class ClusterNodeHost(string clusterId, int? primarySiloPort, stri
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() => new Dictionary<string, string?>
     {
         ["Orleans:ClusterId"] = clusterId,
-        ["Orleans:PrimarySiloPort"] = primarySiloPort?.ToString(),
+        ["Orleans:PrimarySiloPort"] = primarySiloPort?.ToString(CultureInfo.InvariantCulture),
         ["Storage:Provider"] = "Sqlite",
         ["ConnectionStrings:Sqlite"] = $"Data Source={database}",
         // Short refreshes so a test sees subscriptions renewed.

@@ -44,17 +44,8 @@ public sealed partial class PrometheusText
     public bool Has(string name) => Samples.Any(s => s.Name == name);
 
     /// <summary>Scrapes until <paramref name="done"/> holds (a grain's or an observer's work may land just after the answer), failing after 10 s.</summary>
-    public static async Task<PrometheusText> WaitForAsync(ApiHost host, Func<PrometheusText, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var scrape = await ScrapeAsync(host);
-            if (done(scrape)) return scrape;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"/metrics never showed {what}:\n{scrape.Text}");
-            await Task.Delay(100);
-        }
-    }
+    public static Task<PrometheusText> WaitForAsync(ApiHost host, Func<PrometheusText, bool> done, string what) =>
+        Eventually.ValueAsync(() => ScrapeAsync(host), done, scrape => $"/metrics never showed {what}:\n{scrape.Text}");
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})?\s+(?<value>\S+)")]
     private static partial Regex SampleLine();

@@ -19,8 +19,11 @@ public sealed class StubUpstream : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Bodies { get; } = new();
 
-    /// <summary>The next answers: status, extra headers, body, delay. Null → a valid secret.</summary>
+    /// <summary>The next answers: status, extra headers, body, delay (infinite: never answers). Null → a valid secret.</summary>
     public Func<(int Status, string Body, TimeSpan Delay, string? RetryAfter)?> Behaviour { get; set; } = () => null;
+
+    /// <summary>Scripted answers wait for this first, so a test can make something happen while OpenAI is still answering.</summary>
+    public Task Release { get; set; } = Task.CompletedTask;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -42,7 +45,8 @@ public sealed class StubUpstream : IAsyncDisposable
         var scripted = Behaviour();
         if (scripted is { } s)
         {
-            if (s.Delay > TimeSpan.Zero) await Task.Delay(s.Delay, http.RequestAborted);
+            await Release.WaitAsync(http.RequestAborted);
+            if (s.Delay != TimeSpan.Zero) await Task.Delay(s.Delay, http.RequestAborted);
             http.Response.StatusCode = s.Status;
             if (s.RetryAfter is not null) http.Response.Headers.RetryAfter = s.RetryAfter;
             http.Response.ContentType = "application/json";

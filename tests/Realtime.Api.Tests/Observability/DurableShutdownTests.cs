@@ -49,7 +49,7 @@ public sealed class DurableShutdownTests : IDisposable
                     acknowledged.Enqueue(text);
                 }
             });
-            while (acknowledged.Count < 20 && !publishing.IsCompleted) await Task.Delay(10);
+            await Eventually.TrueAsync(() => acknowledged.Count >= 20 || publishing.IsCompleted, "20 acknowledged finals before the stop");
             await first.TerminateAsync();
             await publishing.WaitAsync(TimeSpan.FromSeconds(30));
         }

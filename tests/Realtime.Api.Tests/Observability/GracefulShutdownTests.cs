@@ -31,15 +31,18 @@ public sealed class GracefulShutdownTests
         {
             var secret = await host.ProvisionTenantAsync("stopping");
             var jwt = TestJwt.Create(secret, "stopping", "late-user");
-            // OpenAI answers slowly: the node is asked to stop while the request waits on it.
+            // OpenAI answers only once the node has been asked to stop, while the request waits on it.
             var expiresAt = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
             upstream.Behaviour = () => (200,
                 $"{{\"value\":\"ek_slow_0123456789\",\"expires_at\":{expiresAt},\"session\":{{\"type\":\"realtime\",\"model\":\"gpt-realtime\"}}}}",
-                TimeSpan.FromSeconds(2), null);
+                TimeSpan.Zero, null);
+            var answer = new TaskCompletionSource();
+            upstream.Release = answer.Task;
 
             var request = host.RequestTokenAsync(jwt);
-            await WaitUntilAsync(() => !upstream.AuthorizationHeaders.IsEmpty, "the request to reach OpenAI");
-            var stopping = host.TerminateAsync();
+            await Eventually.TrueAsync(() => !upstream.AuthorizationHeaders.IsEmpty, "the request to reach OpenAI");
+            var stopping = host.TerminateAsync(); // asks the host to stop before its first await
+            answer.SetResult();
 
             // Minting commits the spend to the user's grain after OpenAI answers: that needs the silo still up.
             var minted = await HttpAssert.OkAsync(await request);
@@ -125,16 +128,6 @@ public sealed class GracefulShutdownTests
         finally
         {
             await unset.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(20);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Api.Tests.RateLimiting;
@@ -12,7 +13,7 @@ public sealed class ManagementPortTests
     public async Task Metrics_are_served_on_the_management_port_only()
     {
         var port = FreePort.Next();
-        await UnauthenticatedRateLimitTests.WithHostAsync("Production", new() { ["Metrics:Port"] = port.ToString() }, async host =>
+        await UnauthenticatedRateLimitTests.WithHostAsync("Production", new() { ["Metrics:Port"] = port.ToString(CultureInfo.InvariantCulture) }, async host =>
         {
             using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 

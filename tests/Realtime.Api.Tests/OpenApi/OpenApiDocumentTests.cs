@@ -97,7 +97,7 @@ public sealed class OpenApiDocumentTests(DevApiHost host)
     private static JsonObject Responses(JsonObject document, string path, string method) =>
         document["paths"]![path]![method]!["responses"]!.AsObject();
 
-    private static IEnumerable<string> SuccessFields(JsonObject document, JsonObject responses)
+    private static string[] SuccessFields(JsonObject document, JsonObject responses)
     {
         var reference = responses["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
         var schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;

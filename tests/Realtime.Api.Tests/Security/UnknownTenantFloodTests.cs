@@ -22,7 +22,7 @@ public sealed class UnknownTenantFloodTests(DevApiHost host)
         var cachedBefore = cache.Count;
 
         var refused = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, cancellation) =>
         {
             var tid = "x" + Guid.NewGuid().ToString("N");
             using var response = await host.RequestTokenAsync(TestJwt.Create(new string('k', 40), tid, "mallory"));
@@ -41,12 +41,12 @@ public sealed class UnknownTenantFloodTests(DevApiHost host)
         var activationsBefore = await ActivationsAsync();
 
         var allowed = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, Requests / 4), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Requests / 4), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, cancellation) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Options, "/api/realtime-token");
             request.Headers.Add("Origin", $"https://{Guid.NewGuid():N}.example");
             request.Headers.Add("Access-Control-Request-Method", "POST");
-            using var response = await host.Client.SendAsync(request);
+            using var response = await host.Client.SendAsync(request, cancellation);
             if (response.Headers.Contains("Access-Control-Allow-Origin")) Interlocked.Increment(ref allowed);
         });
 

@@ -30,11 +30,11 @@ public sealed class TenantDeletionTests(DevApiHost host)
         await HttpAssert.ProblemAsync(await host.AdminAsync(HttpMethod.Get, $"/admin/tenants/{tenant}/usage"), HttpStatusCode.NotFound);
         await HttpAssert.ProblemAsync(await host.AdminAsync(HttpMethod.Delete, $"/admin/tenants/{tenant}"), HttpStatusCode.NotFound);
         Assert.Equal(SessionState.Ended, (await SnapshotAsync(live))!.State);
-        await WaitForAsync(() => viewer.States.Contains("ended"), "the viewer to see the session ended");
+        await Eventually.TrueAsync(() => viewer.States.Contains("ended"), "the viewer to see the session ended", TimeSpan.FromSeconds(15));
 
         // A connection opened before the delete can still publish to an issued session: it goes live, then ends.
         await speaker.PublishAsync(issued, OpenAIEvents.UserCompleted("item_2", "late"));
-        await WaitForAsync(async () => (await SnapshotAsync(issued))!.State == SessionState.Ended, "the late session to end");
+        await Eventually.TrueAsync(async () => (await SnapshotAsync(issued))!.State == SessionState.Ended, "the late session to end", TimeSpan.FromSeconds(15));
     }
 
     [Theory]
@@ -59,16 +59,4 @@ public sealed class TenantDeletionTests(DevApiHost host)
 
     private Task<SessionSnapshot?> SnapshotAsync(string sessionId) =>
         host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(sessionId).GetSnapshot();
-
-    private static Task WaitForAsync(Func<bool> done, string what) => WaitForAsync(() => Task.FromResult(done()), what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Realtime.Api.Tests.Infrastructure;
 
@@ -45,7 +46,7 @@ public sealed class TenantPolicyTests(DevApiHost host)
         Assert.Equal("per_hour", problem["limit"]!.GetValue<string>());
         // Grants are counted per whole second, from the second after they were made (docs/rate-limits.md): the
         // first one leaves the hour within 3601 s.
-        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 3000, 3601);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 3000, 3601);
     }
 
     [Fact]

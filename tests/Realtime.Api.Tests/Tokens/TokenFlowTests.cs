@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Realtime.Api.Tests.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class TokenFlowTests(DevApiHost host)
 
         var problem = await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal("per_minute", problem["limit"]!.GetValue<string>());
-        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single());
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
         // Up to 61: grants are counted per whole second, from the second after they were made (docs/rate-limits.md).
         Assert.InRange(retryAfter, 1, 61);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Realtime.Shared.Captions;
+using Realtime.Testing;
 
 namespace Realtime.Benchmarks.Captions;
 
@@ -11,22 +12,8 @@ public static class CaptionEvents
     /// <summary>The OpenAI events the speaker relays to /hubs/captions.</summary>
     public static JsonArray OpenAI(int index, long stamp) =>
     [
-        new JsonObject
-        {
-            ["type"] = "conversation.item.input_audio_transcription.delta",
-            ["event_id"] = $"ev_{index}_d",
-            ["item_id"] = $"item_{index}",
-            ["content_index"] = 0,
-            ["delta"] = CaptionStamp.Delta(stamp),
-        },
-        new JsonObject
-        {
-            ["type"] = "conversation.item.input_audio_transcription.completed",
-            ["event_id"] = $"ev_{index}_c",
-            ["item_id"] = $"item_{index}",
-            ["content_index"] = 0,
-            ["transcript"] = CaptionStamp.Final(stamp, index),
-        },
+        OpenAIEvents.UserDelta($"item_{index}", CaptionStamp.Delta(stamp), eventId: $"ev_{index}_d"),
+        OpenAIEvents.UserCompleted($"item_{index}", CaptionStamp.Final(stamp, index), eventId: $"ev_{index}_c"),
     ];
 
     /// <summary>The same two updates as the plain hub broadcasts them.</summary>

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text;
 
 namespace Realtime.Benchmarks.Captions;
 
 /// <summary>Prints caption rounds as a table, then the Orleans p99 and the Orleans/plain ratio against their targets (p99 ≤ 50 ms, ratio ≥ 0.5).</summary>
 public static class CaptionTable
 {
-    private const string Row = "{0,-8} {1,7} {2,8} {3,10} {4,10} {5,10} {6,8} {7,8} {8,11}";
+    private static readonly CompositeFormat Row = CompositeFormat.Parse("{0,-8} {1,7} {2,8} {3,10} {4,10} {5,10} {6,8} {7,8} {8,11}");
 
     public static void PrintHeader() => Console.WriteLine(string.Format(CultureInfo.InvariantCulture, Row,
         "path", "viewers", "batches", "expected", "delivered", "updates/s", "p50 ms", "p99 ms", "publish p99"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Realtime.Api.Hosting;
+using Realtime.Testing;
 
 namespace Realtime.Benchmarks.Grains;
 
@@ -32,7 +33,7 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
     public static async Task<GrainServer> StartAsync(BenchmarkTenant tenant, HttpClient http, GrainServer? join = null,
         IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var siloPort = LoopbackPort.Next();
+        var siloPort = FreePort.Next();
         var clusterId = join?.ClusterId ?? "bench-" + Guid.NewGuid().ToString("N")[..8];
         var app = RealtimeApi.Build(["--environment", "Production", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
@@ -55,7 +56,7 @@ public sealed class GrainServer(WebApplication app) : IAsyncDisposable
     private static Dictionary<string, string?> Settings(int siloPort, string clusterId, int? primarySiloPort) => new()
     {
         ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orleans:ClusterId"] = clusterId,
         ["Orleans:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Storage:Provider"] = "Memory",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Realtime.Silo.Hosting;
+using Realtime.Testing;
 
 namespace Realtime.Benchmarks.Memory;
 
@@ -15,7 +16,7 @@ public sealed class MemorySilo(IHost host) : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory" });
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(LoopbackPort.Next(), LoopbackPort.Next(), serviceId: "bench-memory", clusterId: "bench-memory")
+            .UseLocalhostClustering(FreePort.Next(), FreePort.Next(), serviceId: "bench-memory", clusterId: "bench-memory")
             .AddRealtimeGrains(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Realtime.Benchmarks.Load;
 
 namespace Realtime.Benchmarks.Report;
@@ -9,7 +10,7 @@ namespace Realtime.Benchmarks.Report;
 /// </summary>
 public static class ResultTable
 {
-    private const string Row = "{0,-12} {1,8} {2,8} {3,8} {4,7} {5,12}  {6}";
+    private static readonly CompositeFormat Row = CompositeFormat.Parse("{0,-12} {1,8} {2,8} {3,8} {4,7} {5,12}  {6}");
 
     public static void PrintHeader() =>
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, Row, "path", "req/s", "p50 ms", "p99 ms", "KB/req", "gc0/1/2", "errors"));

@@ -27,8 +27,7 @@ public sealed class ViewerPage
 
     public static async Task<ViewerPage> OpenAsync(Chromium chromium, string url)
     {
-        // A persistent context starts with one blank tab; use it rather than leave it beside a second one.
-        var tab = chromium.Context.Pages.FirstOrDefault() ?? await chromium.Context.NewPageAsync();
+        var tab = await chromium.FirstTabAsync();
         var page = new ViewerPage(tab);
         tab.Console += (_, message) =>
         {
@@ -48,6 +47,6 @@ public sealed class ViewerPage
 
     public ILocator Segment(string text) => Segments.Filter(new LocatorFilterOptions { HasText = text });
 
-    public Task<string> FontStyleAsync(ILocator segment) =>
+    public static Task<string> FontStyleAsync(ILocator segment) =>
         segment.Locator(".text").EvaluateAsync<string>("element => getComputedStyle(element).fontStyle");
 }

@@ -85,15 +85,8 @@ public sealed class ManagedPeerInteropTests(ITestOutputHelper output)
         Assert.Equal(Big, binary.Data.Length);
         Assert.True(binary.Data.Select((b, i) => b == (byte)(i * 7 % 256)).All(ok => ok));
 
-        var deadline = Stopwatch.StartNew();
-        JsonElement got;
-        do
-        {
-            got = await page.Page.EvaluateAsync<JsonElement>("() => received()");
-            if (got.GetProperty("binaries").GetArrayLength() > 0) break;
-            await Task.Delay(50);
-        }
-        while (deadline.Elapsed < Limit);
+        var got = await Eventually.ValueAsync(() => page.Page.EvaluateAsync<JsonElement>("() => received()"),
+            r => r.GetProperty("binaries").GetArrayLength() > 0, r => $"Chromium received no binary message: {r}", Limit);
         Assert.Equal("hello from .NET", got.GetProperty("texts")[0].GetString());
         var received = got.GetProperty("binaries")[0];
         Assert.Equal(Big, received.GetProperty("length").GetInt32());

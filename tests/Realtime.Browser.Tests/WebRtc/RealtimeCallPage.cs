@@ -81,7 +81,7 @@ public sealed class RealtimeCallPage
 
     public static async Task<RealtimeCallPage> OpenAsync(Chromium chromium, Uri apiBase)
     {
-        var tab = chromium.Context.Pages.FirstOrDefault() ?? await chromium.Context.NewPageAsync();
+        var tab = await chromium.FirstTabAsync();
         var url = new Uri(apiBase, Path).ToString();
         await tab.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = Html }));
         await tab.GotoAsync(url);

@@ -110,7 +110,7 @@ public sealed class RealtimeCallTests(DevApiHost host, ITestOutputHelper output)
         Assert.Equal("Still here?", updated.GetProperty("session").GetProperty("instructions").GetString());
     }
 
-    private static Task SendAsync(RealtimeCallPage page, string text) => page.Page.EvaluateAsync("t => send(t)", text);
+    private static Task<JsonElement?> SendAsync(RealtimeCallPage page, string text) => page.Page.EvaluateAsync("t => send(t)", text);
 
     private static Task<JsonElement> NextAsync(RealtimeCallPage page, string type) =>
         page.Page.EvaluateAsync<JsonElement>("([t, ms]) => nextEvent(t, ms)", new object[] { type, EventWaitMs });

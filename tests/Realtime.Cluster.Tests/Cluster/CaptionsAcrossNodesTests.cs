@@ -19,12 +19,12 @@ public sealed class CaptionsAcrossNodesTests(ClusterFixture cluster)
 
         await using var speakerConnection = await cluster.Api2.ConnectCaptionsAsync(speakerJwt);
         await using var publisher = new CaptionPublisher(speakerConnection, sessionId);
-        publisher.Add(OpenAIEvents.UserDelta("item_1", "Hello "));
-        publisher.Add(OpenAIEvents.UserCompleted("item_1", "Hello from node two."));
+        publisher.Add(OpenAIEvents.UserDelta("item_1", "Hello ").AsElement());
+        publisher.Add(OpenAIEvents.UserCompleted("item_1", "Hello from node two.").AsElement());
         await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
-        await Eventually.TrueAsync(() => viewer.Segments.Any(s => s.IsSettled && s.Text == "Hello from node two."), TimeSpan.FromSeconds(20),
-            () => $"the viewer on node 1 has: {string.Join(" | ", viewer.Segments.Select(s => $"{s.Seq}:{s.Kind}:{s.Text}"))}");
+        await Eventually.TrueAsync(() => viewer.Segments.Any(s => s.IsSettled && s.Text == "Hello from node two."),
+            () => $"the viewer on node 1 has: {string.Join(" | ", viewer.Segments.Select(s => $"{s.Seq}:{s.Kind}:{s.Text}"))}", TimeSpan.FromSeconds(20));
         Assert.Equal("live", viewer.State);
     }
 }

@@ -81,7 +81,7 @@ public sealed class FullRestartTests(ClusterFixture cluster, ITestOutputHelper o
     {
         await using var connection = await cluster.Api2.ConnectCaptionsAsync(jwt);
         await using var publisher = new CaptionPublisher(connection, sessionId);
-        for (var i = 0; i < finals.Length; i++) publisher.Add(OpenAIEvents.UserCompleted($"item_{i}", finals[i]));
+        for (var i = 0; i < finals.Length; i++) publisher.Add(OpenAIEvents.UserCompleted($"item_{i}", finals[i]).AsElement());
         await publisher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(20));
     }
 }

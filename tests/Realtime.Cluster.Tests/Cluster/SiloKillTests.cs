@@ -43,8 +43,8 @@ public sealed class SiloKillTests(ClusterFixture cluster, ITestOutputHelper outp
         var acknowledged = clock.Elapsed;
         await WaitForFinalsAsync(viewer, FinalsBefore + FinalsAfter, TimeSpan.FromSeconds(30));
         var delivered = clock.Elapsed;
-        await Eventually.TrueAsync(async () => await cluster.Probe.ActiveSiloCountAsync() == 1, TimeSpan.FromSeconds(30),
-            () => $"membership still counts {victim.Name} as active");
+        await Eventually.TrueAsync(async () => await cluster.Probe.ActiveSiloCountAsync() == 1,
+            () => $"membership still counts {victim.Name} as active", TimeSpan.FromSeconds(30));
         output.WriteLine($"Killed {victim.Name} (held {sessionId}); the finals said after the kill were acknowledged after " +
             $"{acknowledged.TotalSeconds:0.0} s and reached the viewer on node 1 after {delivered.TotalSeconds:0.0} s; " +
             $"membership declared the silo dead within {clock.Elapsed.TotalSeconds:0.0} s.");
@@ -63,11 +63,11 @@ public sealed class SiloKillTests(ClusterFixture cluster, ITestOutputHelper outp
 
     private static void Say(CaptionPublisher publisher, int n)
     {
-        publisher.Add(OpenAIEvents.UserDelta($"item_{n}", "Sentence "));
-        publisher.Add(OpenAIEvents.UserCompleted($"item_{n}", Sentence(n)));
+        publisher.Add(OpenAIEvents.UserDelta($"item_{n}", "Sentence ").AsElement());
+        publisher.Add(OpenAIEvents.UserCompleted($"item_{n}", Sentence(n)).AsElement());
     }
 
     private static Task WaitForFinalsAsync(CaptionViewer viewer, int count, TimeSpan timeout) =>
-        Eventually.TrueAsync(() => viewer.Segments.Count(s => s.IsSettled) >= count, timeout,
-            () => $"{count} finals; the viewer has: {string.Join(" | ", viewer.Segments.Select(s => $"{s.Seq}:{s.Kind}:{s.Text}"))}");
+        Eventually.TrueAsync(() => viewer.Segments.Count(s => s.IsSettled) >= count,
+            () => $"{count} finals; the viewer has: {string.Join(" | ", viewer.Segments.Select(s => $"{s.Seq}:{s.Kind}:{s.Text}"))}", timeout);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Realtime.Cluster.Tests.Infrastructure;
 using Realtime.Silo.Hosting;
@@ -123,14 +124,14 @@ public sealed partial class ComposeFileTests
         Assert.Matches(@"proxy_set_header Connection \$connection_upgrade;", nginx);
         Assert.Matches(@"default\s+upgrade;", nginx);
         var readTimeout = ReadTimeout().Match(nginx);
-        Assert.True(readTimeout.Success && int.Parse(readTimeout.Groups[1].Value) >= 300, "proxy_read_timeout must allow long-lived WebSockets (≥ 300 s)");
+        Assert.True(readTimeout.Success && int.Parse(readTimeout.Groups[1].Value, CultureInfo.InvariantCulture) >= 300, "proxy_read_timeout must allow long-lived WebSockets (≥ 300 s)");
     }
 
     // The port the api image listens on (ASPNETCORE_URLS in its Dockerfile).
     private static int ApiPort()
     {
         var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "api.Dockerfile"));
-        return int.Parse(ApiUrls().Match(dockerfile).Groups[1].Value);
+        return int.Parse(ApiUrls().Match(dockerfile).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"ASPNETCORE_URLS=http://0\.0\.0\.0:(\d+)")]

@@ -34,18 +34,7 @@ public sealed class ChildProcess : IDisposable
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
         string workingDirectory, string logDirectory)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        // Nothing of the test host's own configuration leaks in: each node is configured by what is set here.
-        foreach (var key in info.Environment.Keys.Where(IsConfiguration).ToList()) info.Environment.Remove(key);
-        foreach (var (key, value) in environment) info.Environment[key] = value;
-
+        var info = ChildStart.Isolated(fileName, arguments, environment, workingDirectory);
         var logPath = Path.Combine(logDirectory, $"{name}-{DateTime.UtcNow:HHmmss.fff}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start.");
@@ -104,8 +93,4 @@ public sealed class ChildProcess : IDisposable
             }
         }
     }
-
-    private static bool IsConfiguration(string key) =>
-        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("__", StringComparison.Ordinal) || key.Equals("OPENAI_API_KEY", StringComparison.OrdinalIgnoreCase);
 }

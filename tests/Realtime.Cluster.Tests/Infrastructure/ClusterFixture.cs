@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Realtime.Cluster.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private RedisProcess? _redis;
 
     public string WorkDirectory { get; } =
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "realtime-cluster-tests", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Environment.ProcessId)).FullName;
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "realtime-cluster-tests", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId)).FullName;
 
     public ClusterIdentity Identity { get; private set; } = null!;
 
@@ -65,7 +66,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         foreach (var api in Apis)
         {
             await Eventually.TrueAsync(async () => (await api.HealthAsync())?.Contains("2 active silo(s)", StringComparison.Ordinal) == true,
-                StartTimeout - clock.Elapsed, () => $"{api.Name} did not report a healthy cluster of 2 silos.{Environment.NewLine}{Tails()}");
+                () => $"{api.Name} did not report a healthy cluster of 2 silos.{Environment.NewLine}{Tails()}", StartTimeout - clock.Elapsed);
         }
     }
 

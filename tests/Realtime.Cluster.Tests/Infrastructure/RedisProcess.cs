@@ -1,3 +1,4 @@
+using System.Globalization;
 using Realtime.Testing;
 
 namespace Realtime.Cluster.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class RedisProcess : IDisposable
         var executable = RedisProbe.Executable("cluster tests");
         var port = FreePort.Next();
         var folder = Directory.CreateDirectory(Path.Combine(workDirectory, "redis")).FullName;
-        string[] arguments = ["--port", port.ToString(), "--bind", "127.0.0.1", "--dir", folder, "--save", "",
+        string[] arguments = ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder, "--save", "",
             "--appendonly", "yes", "--appendfsync", "always", "--daemonize", "no"];
         var process = ChildProcess.Start("redis", executable, arguments, new Dictionary<string, string>(), folder, workDirectory);
         var redis = new RedisProcess(process, port);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Realtime.Cluster.Tests.Infrastructure;
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed class SiloNode(string name, ClusterIdentity cluster, string workDi
     {
         _process?.Dispose();
         var environment = cluster.Environment();
-        environment["Orleans__SiloPort"] = SiloPort.ToString();
-        environment["Orleans__GatewayPort"] = GatewayPort.ToString();
+        environment["Orleans__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__Membership__ProbeTimeout"] = "00:00:01";
         environment["Orleans__Membership__MaxProbeTimeout"] = "00:00:02";
         environment["Orleans__Membership__NumMissedProbesLimit"] = "2";

@@ -35,10 +35,10 @@ public sealed class RecordingNode : ICaptionObserver
     public Task ReceivedSeqs(IEnumerable<long> seqs, string because)
     {
         var expected = seqs.ToHashSet();
-        return Eventually.True(() => Task.FromResult(expected.IsSubsetOf(Updates.Select(u => u.Seq))), because);
+        return Eventually.TrueAsync(() => expected.IsSubsetOf(Updates.Select(u => u.Seq)), because);
     }
 
     /// <summary>Waits until a batch matching <paramref name="match"/> arrived.</summary>
     public Task Received(Func<CaptionBatch, bool> match, string because) =>
-        Eventually.True(() => Task.FromResult(_batches.Any(match)), because);
+        Eventually.TrueAsync(() => _batches.Any(match), because);
 }

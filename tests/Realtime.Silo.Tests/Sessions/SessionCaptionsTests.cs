@@ -109,16 +109,19 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
 
         acks.Add(await Accepted(session.Publish(UserCompleted("c", "item_a", "Done."), AssistantDone("rc", "item_r", "Ok."))));
         var lastSeq = acks[^1].LastSeq;
+        // The barrier: a marker published after every ack above, so the grain pushed it after anything those
+        // publishes pushed (a stray duplicate included), on the one connection of this one-silo cluster.
+        acks.Add(await Accepted(session.Publish(UserDelta("m", "item_m", "marker"))));
+        var markerSeq = acks[^1].LastSeq;
         foreach (var node in new[] { a, b })
         {
-            await node.ReceivedSeqs(Seqs(1, lastSeq), "every batch");
-            await Task.Delay(50); // room for a stray duplicate to show up
+            await node.ReceivedSeqs(Seqs(1, markerSeq), "every batch and the marker");
 
             // One batch per publish, each in seq order, together every seq once. Orleans does not promise that
             // one-way messages arrive in the order sent (a reorder was seen under load): nodes order by seq.
             Assert.Equal(acks.Count, node.Batches.Count);
             Assert.All(node.Batches, batch => Assert.Equal(batch.Updates.Select(u => u.Seq).Order(), batch.Updates.Select(u => u.Seq)));
-            Assert.Equal(Enumerable.Range(1, (int)lastSeq).Select(s => (long)s), node.Updates.Select(u => u.Seq).Order());
+            Assert.Equal(Enumerable.Range(1, (int)markerSeq).Select(s => (long)s), node.Updates.Select(u => u.Seq).Order());
             Assert.All(node.Batches, batch => Assert.Equal((session.Grain.GetPrimaryKeyString(), SessionState.Live), (batch.SessionId, batch.State)));
             Assert.Equal([("item_a:0", "Done."), ("item_r:0", "Ok.")],
                 node.Batches.Single(b => b.Updates[^1].Seq == lastSeq).Updates.Select(u => (u.SegmentId, u.Text)));
@@ -272,7 +275,7 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
 
         // Nobody asks: the grain's own timer notices, ends the session, tells the nodes and the user grain.
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the idle session to free its slot");
+        await Eventually.TrueAsync(async () => (await user.Usage()).OpenSessions == 0, "the idle session to free its slot");
         await node.Received(b => b.State == SessionState.Ended, "the ended state");
 
         var snapshot = await grain.GetSnapshot();

@@ -29,14 +29,14 @@ public sealed class TenantSessionsTests(ClusterFixture fixture)
         Assert.True(await tenant.Delete());
 
         // Ended by the delete, or (had its one-way report arrived after it) as soon as it reports.
-        await Eventually.True(async () => (await live.GetSnapshot())!.State == SessionState.Ended, "the live session to end");
+        await Eventually.TrueAsync(async () => (await live.GetSnapshot())!.State == SessionState.Ended, "the live session to end");
         await late.Publish(tenantId, Owner, [UserCompleted("e2", "item_b", "late")]);
-        await Eventually.True(async () => (await late.GetSnapshot())!.State == SessionState.Ended, "the late session to end");
+        await Eventually.TrueAsync(async () => (await late.GetSnapshot())!.State == SessionState.Ended, "the late session to end");
 
         await tenant.Put(Definition());
         var again = await users.Session(TimeSpan.FromMinutes(5));
         Assert.Null((await again.Publish(tenantId, Owner, [UserCompleted("e3", "item_c", "back")])).Refused);
         Assert.True(await tenant.Delete()); // a tenant provisioned again is deleted again, its new session with it
-        await Eventually.True(async () => (await again.GetSnapshot())!.State == SessionState.Ended, "the new session to end");
+        await Eventually.TrueAsync(async () => (await again.GetSnapshot())!.State == SessionState.Ended, "the new session to end");
     }
 }

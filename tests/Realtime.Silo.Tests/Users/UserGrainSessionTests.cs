@@ -74,7 +74,7 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
 
         Assert.Equal(SessionState.Ended, ended?.State);
         Assert.Equal(fixture.Clock.GetUtcNow(), ended?.EndedAt);
-        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
+        await Eventually.TrueAsync(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
         Assert.True((await user.Reserve(limits)).Granted);
     }
 
@@ -109,7 +109,7 @@ public sealed class UserGrainSessionTests(ClusterFixture fixture)
         Assert.Equal(LimitName.ConcurrentSessions, (await user.Reserve(oneSession)).RefusedBy);
 
         Assert.Equal(SessionState.Ended, (await session.End())?.State);
-        await Eventually.True(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
+        await Eventually.TrueAsync(async () => (await user.Usage()).OpenSessions == 0, "the ended session's slot to be freed");
         Assert.True((await user.Reserve(oneSession)).Granted);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Realtime.Testing;
 using StackExchange.Redis;
 
@@ -21,7 +22,7 @@ public sealed class RedisServer : IAsyncLifetime
         var executable = RedisProbe.Executable("Redis storage tests");
 
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
+        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
             start.ArgumentList.Add(argument);
         _process = Process.Start(start)!;
         await RedisProbe.WaitUntilItAnswersAsync(Port, () => _process!.HasExited, () => "");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.Dtls;
@@ -60,11 +61,11 @@ public sealed class DataChannelStackTests
 
         for (int i = 0; i < 10_000; i++)
         {
-            local.Send(i.ToString());
+            local.Send(i.ToString(CultureInfo.InvariantCulture));
         }
 
         Assert.True(pair.RunUntil(() => received.Count == 10_000));
-        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString()), received);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), received);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ThreadedDriverTests
             {
                 if (Inboxes.TryGetValue(peer, out var target))
                 {
-                    target.Add(datagram);
+                    target.Add(datagram, CancellationToken.None); // unbounded: never waits
                 }
             }
         }

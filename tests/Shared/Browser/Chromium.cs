@@ -34,6 +34,9 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
+    /// <summary>The tab a page opens in: a persistent context starts with one blank tab, used rather than left beside a second one.</summary>
+    public async Task<IPage> FirstTabAsync() => Context.Pages.Count > 0 ? Context.Pages[0] : await Context.NewPageAsync();
+
     /// <param name="extraArgs">More command-line flags, for instance <see cref="WebRtcFlags"/>.</param>
     public static async Task<Chromium> LaunchAsync(IEnumerable<string>? extraArgs = null)
     {

@@ -103,7 +103,7 @@ public sealed class PeerPage
 
     public static async Task<PeerPage> OpenAsync(Chromium chromium, Uri origin)
     {
-        var tab = chromium.Context.Pages.FirstOrDefault() ?? await chromium.Context.NewPageAsync();
+        var tab = await chromium.FirstTabAsync();
         var url = new Uri(origin, "/__tests/peer.html").ToString();
         await tab.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = Html }));
         await tab.GotoAsync(url);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Realtime.Shared.Captions;
@@ -34,7 +35,7 @@ public sealed record CaptionScenario(
 
     public override string ToString() =>
         $"batches [{string.Join(",", BatchSizes)}], stream:{Environment.NewLine}" +
-        string.Join(Environment.NewLine, Stream.Select(e => $"  {e.EventId} {e.Kind} {e.ItemId}:{e.ContentIndex} {e.Text ?? e.AudioMs?.ToString()}"));
+        string.Join(Environment.NewLine, Stream.Select(e => $"  {e.EventId} {e.Kind} {e.ItemId}:{e.ContentIndex} {e.Text ?? e.AudioMs?.ToString(CultureInfo.InvariantCulture)}"));
 }
 
 /// <summary>FsCheck arbitraries for <see cref="CaptionScenario"/>.</summary>

@@ -5,7 +5,7 @@ namespace Realtime.Testing;
 /// <summary>
 /// JSON that parses yet cannot be trusted: a duplicate property, invalid UTF-8 (raw bytes, in a value or a name,
 /// including an encoded surrogate) and unpaired surrogate escapes. Each case is a complete object whose one field,
-/// <c>name</c>, carries the fault, with the phrase the refusal must contain. Linked into each suite that sends them.
+/// <c>name</c>, carries the fault, with the phrase the refusal must contain. Shared by each suite that sends them.
 /// </summary>
 public static class MalformedJson
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Realtime.Cluster.Tests.Infrastructure;
+namespace Realtime.Testing;
 
-/// <summary>Loopback TCP ports nobody listens on right now.</summary>
+/// <summary>Loopback TCP ports nobody listens on right now (for silo, gateway, redis and "unreachable" upstream ports).</summary>
 public static class FreePort
 {
     public static int Next()

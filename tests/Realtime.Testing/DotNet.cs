@@ -1,4 +1,4 @@
-namespace Realtime.Cluster.Tests.Infrastructure;
+namespace Realtime.Testing;
 
 /// <summary>The dotnet host that runs these tests, used to start the built servers the same way.</summary>
 public static class DotNet

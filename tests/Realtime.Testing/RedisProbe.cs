@@ -6,7 +6,7 @@ namespace Realtime.Testing;
 
 /// <summary>
 /// What every test suite that starts its own redis-server needs: the executable (or a failure that says how to
-/// install it) and a wait until the server answers PING. Linked into each such test project.
+/// install it) and a wait until the server answers PING.
 /// </summary>
 public static class RedisProbe
 {
