@@ -18,6 +18,8 @@ internal sealed class AnswerVoice
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(60);
     private static readonly TimeSpan Fade = TimeSpan.FromMilliseconds(5);
 
+    private readonly List<AnswerWord> _words = [];
+
     public AnswerVoice(string text)
     {
         Text = text;
@@ -25,7 +27,7 @@ internal sealed class AnswerVoice
         foreach (var delta in DeterministicReply.Chunks(text))
         {
             var length = Clamp(PerLetter * delta.Trim().Length);
-            Words.Add(new AnswerWord(delta, start, length, Notes[delta.Sum(c => (int)c) % Notes.Length]));
+            _words.Add(new AnswerWord(delta, start, length, Notes[delta.Sum(c => (int)c) % Notes.Length]));
             start += length + Pause;
         }
         FrameCount = (int)Math.Ceiling(start / PcmFrame.Duration);
@@ -33,7 +35,7 @@ internal sealed class AnswerVoice
 
     public string Text { get; }
 
-    public List<AnswerWord> Words { get; } = [];
+    public IReadOnlyList<AnswerWord> Words => _words;
 
     public int FrameCount { get; }
 

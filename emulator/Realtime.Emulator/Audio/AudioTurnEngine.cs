@@ -70,16 +70,16 @@ internal sealed class AudioTurnEngine
     /// <summary><c>input_audio_buffer.commit</c>: the buffered audio becomes a turn, or an error under 100 ms.</summary>
     public IReadOnlyList<JsonObject> Commit()
     {
-        var from = _detector is { Speaking: true } && Settings.TurnDetection is { } vad
-            ? AudioStart(_detector.SpeechStart, vad)
-            : _buffer.Start;
+        // Mid-speech, the turn is the speech so far with its padding; otherwise the whole buffer.
+        var speechStart = _detector is { Speaking: true } ? _detector.SpeechStart : _buffer.Start;
+        var from = _detector is { Speaking: true } && Settings.TurnDetection is { } vad ? AudioStart(speechStart, vad) : speechStart;
         var length = _buffer.End - from;
         if (_buffer.IsEmpty || length < ShortestCommit)
         {
             return [Error(CommitTooShort(length))];
         }
         _detector?.Reset();
-        return CommitTurn(from, _buffer.End, length, TakeSpeechItemId(), respond: false);
+        return CommitTurn(from, _buffer.End, _buffer.End - speechStart, TakeSpeechItemId(), respond: false);
     }
 
     /// <summary><c>input_audio_buffer.clear</c>: the buffered audio and any speech in progress are dropped.</summary>

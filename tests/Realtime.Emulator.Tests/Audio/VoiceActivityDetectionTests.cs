@@ -99,4 +99,21 @@ public sealed class VoiceActivityDetectionTests
         var completed = Assert.Single(run.OfType("conversation.item.input_audio_transcription.completed"));
         Assert.Equal("Turn 1 (0.3 s).", (string?)completed["transcript"]);
     }
+
+    [Fact]
+    public void A_commit_during_speech_commits_the_announced_item()
+    {
+        var run = new TurnRun(Sessions.Transcription()).Feed(new SpeechLayout().Silence(1000).Tone(600));
+        run.Record(run.Engine.Commit());
+        run.Feed(new SpeechLayout().Silence(1000));
+
+        var started = Assert.Single(run.OfType("input_audio_buffer.speech_started"));
+        var committed = Assert.Single(run.OfType("input_audio_buffer.committed"));
+        Assert.Equal((string?)started["item_id"], (string?)committed["item_id"]);
+        Assert.Empty(run.OfType("input_audio_buffer.speech_stopped"));
+        // The transcript counts the speech (0.6 s), the usage the committed audio with its padding (0.9 s).
+        var completed = Assert.Single(run.OfType("conversation.item.input_audio_transcription.completed"));
+        Assert.Equal("Turn 1 (0.6 s).", (string?)completed["transcript"]);
+        Assert.Equal(9, (int)completed["usage"]!["input_tokens"]!);
+    }
 }
