@@ -4,10 +4,14 @@ namespace Realtime.Emulator.Audio;
 
 /// <summary>
 /// The input audio not yet committed, with each frame's start on the audio timeline, so a commit can take exactly
-/// the span from speech start minus prefix padding to speech end.
+/// the span from speech start minus prefix padding to speech end. It keeps at most <see cref="Capacity"/> of audio
+/// (the newest), so a client that never commits, or a speaker who never pauses, cannot grow a call without bound.
 /// </summary>
 internal sealed class InputAudioBuffer
 {
+    public static readonly TimeSpan Capacity = TimeSpan.FromMinutes(2);
+    private static readonly int CapacityFrames = (int)(Capacity / PcmFrame.Duration);
+
     private readonly List<(PcmFrame Frame, TimeSpan At)> _frames = [];
 
     public bool IsEmpty => _frames.Count == 0;
@@ -18,7 +22,14 @@ internal sealed class InputAudioBuffer
     /// <summary>Where the buffered audio ends; zero when empty.</summary>
     public TimeSpan End => IsEmpty ? TimeSpan.Zero : _frames[^1].At + PcmFrame.Duration;
 
-    public void Append(PcmFrame frame, TimeSpan at) => _frames.Add((frame, at));
+    public void Append(PcmFrame frame, TimeSpan at)
+    {
+        if (_frames.Count == CapacityFrames)
+        {
+            _frames.RemoveAt(0);
+        }
+        _frames.Add((frame, at));
+    }
 
     /// <summary>Drops frames that end at or before <paramref name="time"/>: between turns only the prefix padding is kept.</summary>
     public void DropBefore(TimeSpan time) => _frames.RemoveAll(f => f.At + PcmFrame.Duration <= time);

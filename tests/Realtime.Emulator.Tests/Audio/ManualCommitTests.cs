@@ -1,3 +1,5 @@
+using Realtime.WebRtc.Audio;
+
 namespace Realtime.Emulator.Tests.Audio;
 
 /// <summary>With <c>turn_detection: null</c> nothing is detected: the client commits or clears the buffer itself.</summary>
@@ -68,5 +70,15 @@ public sealed class ManualCommitTests
         Assert.Equal((string?)committed[0]["item_id"], (string?)committed[1]["previous_item_id"]);
         Assert.Equal(["Turn 1 (0.4 s).", "Turn 2 (0.7 s)."],
             run.OfType("conversation.item.input_audio_transcription.completed").Select(c => (string?)c["transcript"]));
+    }
+
+    [Fact]
+    public void The_buffer_keeps_only_the_newest_two_minutes()
+    {
+        var run = new TurnRun(Sessions.Manual()).Feed(Enumerable.Range(0, 2 * 60 * 50 + 100).Select(_ => PcmFrame.Silence()));
+
+        run.Record(run.Engine.Commit());
+
+        Assert.Equal("Turn 1 (120.0 s).", (string?)Assert.Single(run.OfType("conversation.item.input_audio_transcription.completed"))["transcript"]);
     }
 }

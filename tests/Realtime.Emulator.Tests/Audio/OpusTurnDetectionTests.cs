@@ -1,10 +1,11 @@
 using Realtime.WebRtc.Audio;
 using Realtime.WebRtc.Codecs;
+using Xunit.Abstractions;
 
 namespace Realtime.Emulator.Tests.Audio;
 
 /// <summary>The detector hears what a call delivers: audio that went through Opus, not the clean samples.</summary>
-public sealed class OpusTurnDetectionTests
+public sealed class OpusTurnDetectionTests(ITestOutputHelper output)
 {
     [Fact]
     public void Boundaries_survive_an_Opus_round_trip()
@@ -23,6 +24,7 @@ public sealed class OpusTurnDetectionTests
         Assert.Equal(2, stopped.Count);
         for (int turn = 0; turn < 2; turn++)
         {
+            output.WriteLine($"turn {turn + 1}: speech {layout.Speech[turn]}, audio_start_ms {started[turn]} (+300 padding), audio_end_ms {stopped[turn]}");
             Assert.InRange(started[turn], layout.Speech[turn].StartMs - 300 - 40, layout.Speech[turn].StartMs - 300 + 40);
             Assert.InRange(stopped[turn], layout.Speech[turn].EndMs - 40, layout.Speech[turn].EndMs + 40);
         }
