@@ -97,6 +97,7 @@ public sealed class TenantGrain(
         AllowedOrigins = [.. definition.AllowedOrigins ?? []],
         Issuer = definition.Issuer,
         Audience = definition.Audience,
+        Transcription = definition.Transcription,
     };
 
     private TenantPolicy Decrypt(TenantRecord record)
@@ -114,7 +115,8 @@ public sealed class TenantGrain(
                 record.UpdatedAt,
                 record.AllowedOrigins.ToArray(),
                 record.Issuer,
-                record.Audience);
+                record.Audience,
+                record.Transcription);
         }
         catch (CryptographicException ex)
         {
