@@ -82,7 +82,10 @@ public static class RealtimeApi
         services.AddHostedService<TenantUsageReporter>();
         services.AddSingleton<TokenBroker>();
         services.AddSingleton<SessionDirectory>();
-        services.AddSignalR(o => o.AddFilter<HubFailureLogging>());
+        // Only AddHubOptions marks a hub's options as set; otherwise SignalR keeps the global 32 KiB limit.
+        var maxMessageBytes = (config.GetSection(CaptionOptions.Section).Get<CaptionOptions>() ?? new CaptionOptions()).MaxMessageBytes;
+        services.AddSignalR(o => o.AddFilter<HubFailureLogging>())
+            .AddHubOptions<CaptionHub>(hub => hub.MaximumReceiveMessageSize = maxMessageBytes);
         services.AddCaptionConnections();
         services.AddSingleton<UserConnectionCap>();
         services.AddSingleton<CaptionFanout>();

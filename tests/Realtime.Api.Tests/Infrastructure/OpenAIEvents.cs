@@ -31,6 +31,23 @@ public static class OpenAIEvents
         ["type"] = "input_audio_buffer.speech_stopped", ["event_id"] = NextId(), ["item_id"] = itemId, ["audio_end_ms"] = audioEndMs,
     };
 
+    /// <summary>A diarized piece of a user item's transcript (times in seconds, as OpenAI sends them).</summary>
+    public static JsonObject Diarized(string itemId, string segmentId, string speaker, string text, double start, double end)
+    {
+        var e = Event("conversation.item.input_audio_transcription.segment", itemId, ("text", text));
+        e["id"] = segmentId;
+        e["speaker"] = speaker;
+        e["start"] = start;
+        e["end"] = end;
+        return e;
+    }
+
+    /// <summary>input_audio_buffer.committed; a null <paramref name="previousItemId"/> opens the conversation.</summary>
+    public static JsonObject Committed(string itemId, string? previousItemId) => new()
+    {
+        ["type"] = "input_audio_buffer.committed", ["event_id"] = NextId(), ["item_id"] = itemId, ["previous_item_id"] = previousItemId,
+    };
+
     private static JsonObject Event(string type, string itemId, (string Name, string Value) field) => new()
     {
         ["type"] = type,
