@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
+using Realtime.Api.Calls;
 using Realtime.Api.Captions;
 using Realtime.Api.Dashboard;
 using Realtime.Api.Dev;
@@ -94,6 +95,8 @@ public static class RealtimeApi
         {
             UsesEmulator = features.Emulator,
         });
+        services.AddHttpClient<CallsClient>((sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.TimeoutSeconds)));
         services.AddHttpClient<ClientSecretsClient>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.TimeoutSeconds)));
 
@@ -125,6 +128,7 @@ public static class RealtimeApi
         app.MapRealtimeDashboard();
         app.MapTokenEndpoints();
         app.MapSessionEndpoints();
+        app.MapCallEndpoints();
         app.MapHub<CaptionHub>(CaptionHub.Path).RequireCors(TenantCors.PolicyName);
         app.MapAdminEndpoints();
         app.MapViewerEndpoints();
