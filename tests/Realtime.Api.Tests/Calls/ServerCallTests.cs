@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Realtime.Api.Tests.Infrastructure;
@@ -16,7 +14,7 @@ namespace Realtime.Api.Tests.Calls;
 [Collection(StubbedCollection.Name)]
 public sealed class ServerCallTests(StubbedApiHost host) : IAsyncLifetime
 {
-    private const string Offer = "v=0\r\no=- 42 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=setup:actpass\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
+    private const string Offer = CallRequests.Offer;
 
     private readonly string _tenant = "call-" + Guid.NewGuid().ToString("N")[..10];
     private string _secret = "";
@@ -129,24 +127,6 @@ public sealed class ServerCallTests(StubbedApiHost host) : IAsyncLifetime
         Assert.Empty(await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(sessionId).GetCallIds());
     }
 
-    [Fact]
-    public async Task Outcomes_are_counted_as_realtime_calls_total()
-    {
-        var (jwt, sessionId) = await MintAsync("ivy");
-        var before = await PrometheusText.ScrapeAsync(host);
-
-        Assert.Equal(HttpStatusCode.Created, (await PostOfferAsync(jwt, sessionId, Offer)).StatusCode);
-        await HttpAssert.ProblemAsync(await PostOfferAsync(jwt, sessionId, "not sdp"), HttpStatusCode.BadRequest);
-        host.Upstream.CallsBehaviour = () => (503, "{}");
-        await HttpAssert.ProblemAsync(await PostOfferAsync(jwt, sessionId, Offer), HttpStatusCode.BadGateway);
-
-        await PrometheusText.WaitForAsync(host, after =>
-            Delta(after, "answered") == 1 && Delta(after, "refused") == 1 && Delta(after, "upstream_error") == 1, "one call of each outcome");
-
-        double Delta(PrometheusText after, string outcome) =>
-            after.Sum("realtime_calls_total", ("outcome", outcome)) - before.Sum("realtime_calls_total", ("outcome", outcome));
-    }
-
     private async Task<(string Jwt, string SessionId)> MintAsync(string user)
     {
         var jwt = TestJwt.Create(_secret, _tenant, user);
@@ -154,13 +134,6 @@ public sealed class ServerCallTests(StubbedApiHost host) : IAsyncLifetime
         return (jwt, minted["session_id"]!.GetValue<string>());
     }
 
-    private Task<HttpResponseMessage> PostOfferAsync(string jwt, string sessionId, string sdp, string contentType = "application/sdp")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{sessionId}/calls")
-        {
-            Content = new StringContent(sdp, Encoding.UTF8, contentType),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
-        return host.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostOfferAsync(string jwt, string sessionId, string sdp, string contentType = "application/sdp") =>
+        CallRequests.PostOfferAsync(host, jwt, sessionId, sdp, contentType);
 }
