@@ -62,26 +62,41 @@ if (!sessionId) {
 function render(update) {
   let item = items.get(update.segmentId);
   if (!item) {
-    item = createItem(update.segmentId);
+    item = createItem(update.segmentId, update.itemId);
     items.set(update.segmentId, item);
     list.append(item);
     empty.hidden = true;
   }
+  place(item, update.previousItemId);
   const role = update.role === 'assistant' ? 'assistant' : 'user';
   item.className = `segment ${role} ${update.kind}`;
   item.dataset.role = role;
   item.dataset.kind = update.kind;
   item.dataset.seq = String(update.seq);
-  item.querySelector('.who-name').textContent = ROLE_LABELS[role];
+  // A diarized segment names its speaker; any other shows its role.
+  item.querySelector('.who-name').textContent = update.speaker || ROLE_LABELS[role];
+  if (update.speaker) item.dataset.speaker = update.speaker;
   // textContent, never HTML: caption text is whatever the speech model produced.
   item.querySelector('.text').textContent = update.text;
   if (following) scroller.scrollTop = scroller.scrollHeight;
   else jump.hidden = false;
 }
 
-function createItem(segmentId) {
+// A user turn's transcription may finish after the reply to it: previousItemId (from OpenAI's committed event,
+// '' when the turn opens the conversation) puts it right after that item, next to its own item's other segments.
+function place(item, previousItemId) {
+  if (previousItemId == null || item.dataset.previousItemId === previousItemId) return;
+  item.dataset.previousItemId = previousItemId;
+  const siblings = [...list.children].filter(li => li !== item && li.dataset.itemId === item.dataset.itemId);
+  const anchors = siblings.length ? siblings : [...list.children].filter(li => li.dataset.itemId === previousItemId);
+  if (anchors.length) anchors[anchors.length - 1].after(item);
+  else if (previousItemId === '') list.prepend(item);
+}
+
+function createItem(segmentId, itemId) {
   const item = document.createElement('li');
   item.dataset.segmentId = segmentId;
+  if (itemId) item.dataset.itemId = itemId;
   const who = document.createElement('span');
   who.className = 'who';
   const name = document.createElement('span');

@@ -66,6 +66,31 @@ public sealed class ViewerPageTests(DevApiHost host, ITestOutputHelper output) :
     }
 
     [Fact(Timeout = TestTimeoutMs)]
+    public async Task Diarized_speakers_are_shown_and_a_late_user_turn_is_placed_before_the_reply_to_it()
+    {
+        var (ownerJwt, sessionId) = await SessionCalls.MintAsync(host);
+        var (_, watchUrl) = await ShareAsync(ownerJwt, sessionId);
+        await using var chromium = await Chromium.LaunchAsync();
+        var viewer = await ViewerPage.OpenAsync(chromium, watchUrl);
+        await Expect(viewer.Connection).ToHaveAttributeAsync("data-status", "connected");
+        await using var speaker = await CaptionClient.ConnectAsync(host, ownerJwt);
+
+        // The reply's transcript arrives before the user turn's transcription, as it can on OpenAI.
+        await speaker.PublishAsync(sessionId, OpenAIEvents.Committed("item_u1", null), OpenAIEvents.AssistantDone("item_a1", "Welcome, both of you."));
+        await Expect(viewer.Segment("Welcome, both of you.")).ToHaveAttributeAsync("data-role", "assistant");
+        await speaker.PublishAsync(sessionId,
+            OpenAIEvents.Diarized("item_u1", "seg_1", "Ann", "Hello from Ann.", 0, 1.2),
+            OpenAIEvents.Diarized("item_u1", "seg_2", "Bob", "And Bob here.", 1.4, 2.1));
+
+        var ann = viewer.Segment("Hello from Ann.");
+        await Expect(ann).ToHaveAttributeAsync("data-speaker", "Ann");
+        await Expect(ann.Locator(".who-name")).ToHaveTextAsync("Ann");
+        await Expect(viewer.Segment("And Bob here.").Locator(".who-name")).ToHaveTextAsync("Bob");
+        await Expect(viewer.Segments.Locator(".text")).ToHaveTextAsync(["Hello from Ann.", "And Bob here.", "Welcome, both of you."]);
+        Assert.True(viewer.Problems.IsEmpty, string.Join(Environment.NewLine, viewer.Problems));
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
     public async Task A_page_that_lost_its_connection_comes_back_with_what_was_said_meanwhile_and_no_repeat()
     {
         var (ownerJwt, sessionId) = await SessionCalls.MintAsync(host);

@@ -33,6 +33,23 @@ public static class OpenAIEvents
         ["type"] = "input_audio_buffer.speech_stopped", ["event_id"] = NextId(), ["item_id"] = itemId, ["audio_end_ms"] = audioEndMs,
     };
 
+    /// <summary>A diarized piece of a user item's transcript (times in seconds, as OpenAI sends them).</summary>
+    public static JsonObject Diarized(string itemId, string segmentId, string speaker, string text, double start, double end)
+    {
+        var diarized = Transcription("conversation.item.input_audio_transcription.segment", itemId, "text", text, null);
+        diarized["id"] = segmentId;
+        diarized["speaker"] = speaker;
+        diarized["start"] = start;
+        diarized["end"] = end;
+        return diarized;
+    }
+
+    /// <summary>input_audio_buffer.committed; a null <paramref name="previousItemId"/> opens the conversation.</summary>
+    public static JsonObject Committed(string itemId, string? previousItemId) => new()
+    {
+        ["type"] = "input_audio_buffer.committed", ["event_id"] = NextId(), ["item_id"] = itemId, ["previous_item_id"] = previousItemId,
+    };
+
     /// <summary>The event as the .NET client's publisher takes it.</summary>
     public static JsonElement AsElement(this JsonObject openAIEvent) => JsonSerializer.SerializeToElement(openAIEvent);
 

@@ -31,4 +31,10 @@ public sealed class CaptionOptions
     /// node, not across the cluster: behind a load balancer a user may hold this many on each node.
     /// </summary>
     public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>
+    /// The largest hub message a client may send, in bytes. SignalR's own default (32 KiB) would refuse one
+    /// transcript as long as the data channel allows (256 KiB), and JSON escaping can make its text longer still.
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 2 * 1024 * 1024;
 }

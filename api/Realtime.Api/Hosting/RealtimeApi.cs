@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
+using Realtime.Api.Calls;
 using Realtime.Api.Captions;
 using Realtime.Api.Dashboard;
 using Realtime.Api.Dev;
@@ -82,7 +83,10 @@ public static class RealtimeApi
         services.AddHostedService<TenantUsageReporter>();
         services.AddSingleton<TokenBroker>();
         services.AddSingleton<SessionDirectory>();
-        services.AddSignalR(o => o.AddFilter<HubFailureLogging>());
+        // Only AddHubOptions marks a hub's options as set; otherwise SignalR keeps the global 32 KiB limit.
+        var maxMessageBytes = (config.GetSection(CaptionOptions.Section).Get<CaptionOptions>() ?? new CaptionOptions()).MaxMessageBytes;
+        services.AddSignalR(o => o.AddFilter<HubFailureLogging>())
+            .AddHubOptions<CaptionHub>(hub => hub.MaximumReceiveMessageSize = maxMessageBytes);
         services.AddCaptionConnections();
         services.AddSingleton<UserConnectionCap>();
         services.AddSingleton<CaptionFanout>();
@@ -91,6 +95,8 @@ public static class RealtimeApi
         {
             UsesEmulator = features.Emulator,
         });
+        services.AddHttpClient<CallsClient>((sp, http) =>
+            http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.TimeoutSeconds)));
         services.AddHttpClient<ClientSecretsClient>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.TimeoutSeconds)));
 
@@ -122,6 +128,7 @@ public static class RealtimeApi
         app.MapRealtimeDashboard();
         app.MapTokenEndpoints();
         app.MapSessionEndpoints();
+        app.MapCallEndpoints();
         app.MapHub<CaptionHub>(CaptionHub.Path).RequireCors(TenantCors.PolicyName);
         app.MapAdminEndpoints();
         app.MapViewerEndpoints();

@@ -17,6 +17,7 @@ public sealed class RealtimeMetrics
     private readonly Meter _meter;
     private readonly Counter<long> _minted;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _calls;
     private readonly Histogram<double> _upstream;
     private readonly Histogram<double> _publish;
     private readonly Histogram<double> _fanout;
@@ -29,6 +30,8 @@ public sealed class RealtimeMetrics
             "Ephemeral OpenAI secrets minted by this node.");
         _refused = _meter.CreateCounter<long>("realtime.secrets.refused", "{request}",
             "Secret requests this node refused, by reason (a RefusalReasons value).");
+        _calls = _meter.CreateCounter<long>("realtime.calls", "{call}",
+            "POST /api/sessions/{id}/calls by outcome (a CallOutcomes value): the WebRTC connection success rate.");
         _upstream = _meter.CreateHistogram<double>("realtime.upstream.duration", "s",
             "Time of OpenAI's POST /v1/realtime/client_secrets as this node saw it, by outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
@@ -48,6 +51,8 @@ public sealed class RealtimeMetrics
     public long Start() => _time.GetTimestamp();
 
     public void SecretMinted(string type) => _minted.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void CallEnded(string outcome) => _calls.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void SecretRefused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

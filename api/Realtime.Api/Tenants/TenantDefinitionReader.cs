@@ -5,12 +5,12 @@ using Realtime.Shared.Tenants;
 
 namespace Realtime.Api.Tenants;
 
-/// <summary>Validates the body of PUT /admin/tenants/{tid}. Omitted limits take the defaults; omitted origins, issuer and audience mean none.</summary>
+/// <summary>Validates the body of PUT /admin/tenants/{tid}. Omitted limits take the defaults; omitted origins, issuer and audience mean none; an omitted transcription is the default.</summary>
 public static class TenantDefinitionReader
 {
     public const int MinSigningSecretLength = SigningSecretRules.MinLength;
     private const int MaxLimit = 10_000_000;
-    private static readonly string[] Fields = ["name", "signing_secret", "openai_api_key", "limits", "allowed_models", "suspended", "allowed_origins", "issuer", "audience"];
+    private static readonly string[] Fields = ["name", "signing_secret", "openai_api_key", "limits", "allowed_models", "suspended", "allowed_origins", "issuer", "audience", "transcription"];
     private static readonly string[] LimitFields = ["per_minute", "per_hour", "concurrent_sessions", "tenant_per_minute"];
 
     public static (TenantDefinition? Definition, Refusal? Refusal) Read(JsonNode? body)
@@ -27,6 +27,7 @@ public static class TenantDefinitionReader
         var origins = fields.StringArray("allowed_origins", maxLength: 256) ?? [];
         var issuer = fields.String("issuer", 256);
         var audience = fields.String("audience", 256);
+        var transcriptionJson = fields.Object("transcription");
         if (fields.Error is { } error) return (null, error);
         if (string.IsNullOrWhiteSpace(name)) return (null, new Refusal("'name' must not be empty.", "name"));
         if (secret!.Length < MinSigningSecretLength)
@@ -40,7 +41,9 @@ public static class TenantDefinitionReader
         if (openAIKey is { Length: 0 }) return (null, new Refusal("'openai_api_key' must not be empty; omit it to use the platform key.", "openai_api_key"));
         var (limits, limitsError) = ReadLimits(limitsJson);
         if (limitsError is not null) return (null, limitsError);
-        return (new TenantDefinition(name, secret, openAIKey, limits!, models, suspended, allowedOrigins, issuer, audience), null);
+        var (transcription, transcriptionError) = TranscriptionPolicyReader.Read(transcriptionJson, models);
+        if (transcriptionError is not null) return (null, transcriptionError);
+        return (new TenantDefinition(name, secret, openAIKey, limits!, models, suspended, allowedOrigins, issuer, audience, transcription), null);
     }
 
     private static (TenantLimits? Limits, Refusal? Refusal) ReadLimits(JsonObject? json)

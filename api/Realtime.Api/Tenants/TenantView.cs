@@ -14,7 +14,8 @@ public sealed record TenantView(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> AllowedOrigins,
     string? Issuer,
-    string? Audience)
+    string? Audience,
+    TranscriptionPolicyView Transcription)
 {
     public const string Mask = "********";
 
@@ -29,5 +30,6 @@ public sealed record TenantView(
         policy.UpdatedAt,
         policy.Origins,
         policy.Issuer,
-        policy.Audience);
+        policy.Audience,
+        TranscriptionPolicyView.From(policy.InputTranscription));
 }

@@ -9,7 +9,8 @@ namespace Realtime.Api.Tokens;
 /// Turns a token request into OpenAI's GA client_secrets body (<c>expires_after</c> + <c>session</c>), merging the
 /// top-level shortcuts (type, model, instructions) into the session object, checking its fields against the GA
 /// session (<see cref="GaSessionFields"/>) and its models, the transcription model included, against the tenant's
-/// policy. Contradictions between the two are refused rather than silently resolved.
+/// policy. Contradictions between the two are refused rather than silently resolved. A realtime session gets the
+/// tenant's input transcription unless the caller chose its own.
 /// </summary>
 public static class UpstreamSessionBuilder
 {
@@ -32,6 +33,8 @@ public static class UpstreamSessionBuilder
         if (modelError is not null) return (null, modelError);
         if (!tenant.AllowsModel(model!))
             return Forbid($"Model '{model}' is not allowed for this tenant.", "model");
+        if (type == "realtime" && !MergeTenantTranscription(session, tenant.InputTranscription))
+            return Refuse("'session.audio.input' must be an object.", "session.audio.input");
         // A realtime session's input transcription runs on a model of its own, billed to the tenant alike.
         if (type == "realtime" && GaSessionFields.TranscriptionModel(session) is { } transcriber && !tenant.AllowsModel(transcriber))
             return Forbid($"Transcription model '{transcriber}' is not allowed for this tenant.", "session.audio.input.transcription.model");
@@ -69,6 +72,22 @@ public static class UpstreamSessionBuilder
         var model = requested ?? given ?? DefaultTranscriptionModel;
         transcription["model"] = model;
         return (model, null);
+    }
+
+    /// <summary>
+    /// GA transcribes the speaker only when asked, and user captions need it: the tenant's transcription goes into
+    /// <c>session.audio.input.transcription</c> unless the caller set that field (null included, meaning off).
+    /// False when a step of the path is not an object.
+    /// </summary>
+    private static bool MergeTenantTranscription(JsonObject session, TranscriptionPolicy policy)
+    {
+        if (!policy.Enabled) return true;
+        if (session["audio"]?["input"] is JsonObject given && given.ContainsKey("transcription")) return true;
+        if (ObjectAt(session, "audio", "input") is not { } input) return false;
+        var transcription = new JsonObject { ["model"] = policy.Model };
+        if (policy.Language is { } language) transcription["language"] = language;
+        input["transcription"] = transcription;
+        return true;
     }
 
     private static string? MergeInstructions(JsonObject session, string? instructions, string type)

@@ -7,7 +7,7 @@ namespace Realtime.Api.Transcripts;
 /// where OpenAI sent them, otherwise arrival times. Arrival times are moved onto the audio clock by the
 /// moment audio started, estimated from the timed segments (a segment cannot arrive before it was spoken, so
 /// the earliest arrival minus its start bounds it best); with no timed segment, the first event is time zero.
-/// Cues are ordered by start, and each lasts at least <see cref="MinimumDuration"/> so players show it.
+/// Cues are ordered by start (ties keep the transcript's conversation order), and each lasts at least <see cref="MinimumDuration"/> so players show it.
 /// </summary>
 public static class CueTimeline
 {
@@ -34,7 +34,7 @@ public static class CueTimeline
         var start = segment.StartMs is { } startMs ? TimeSpan.FromMilliseconds(startMs) : Clamp(segment.FirstSeenAt - origin);
         var end = segment.EndMs is { } endMs ? TimeSpan.FromMilliseconds(endMs) : Clamp(segment.UpdatedAt - origin);
         if (end < start + MinimumDuration) end = start + MinimumDuration;
-        return new TimedCue(segment.SegmentId, segment.Role, segment.Kind, segment.Text.Trim(), start, end);
+        return new TimedCue(segment.SegmentId, segment.Role, segment.Kind, segment.Text.Trim(), start, end, segment.Speaker);
     }
 
     private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;

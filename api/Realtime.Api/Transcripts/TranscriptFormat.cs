@@ -20,29 +20,34 @@ public static class TranscriptFormat
     {
         var text = new StringBuilder();
         foreach (var cue in cues)
-            text.Append('[').Append(Clock(cue.Start, '.')).Append("] ").Append(cue.Role).Append(": ").Append(OneLine(cue.Text)).Append('\n');
+        {
+            text.Append('[').Append(Clock(cue.Start, '.')).Append("] ").Append(cue.Role);
+            if (cue.Speaker is { } speaker) text.Append(" (").Append(OneLine(speaker)).Append(')');
+            text.Append(": ").Append(OneLine(cue.Text)).Append('\n');
+        }
+
         return text.ToString();
     }
 
-    /// <summary>WebVTT (W3C): a header, then cues "HH:MM:SS.mmm --> HH:MM:SS.mmm" with the speaker as a voice span.</summary>
+    /// <summary>WebVTT (W3C): a header, then cues "HH:MM:SS.mmm --> HH:MM:SS.mmm" with the speaker as a voice span (the diarized speaker, else the role).</summary>
     public static string WebVtt(IReadOnlyList<TimedCue> cues)
     {
         var vtt = new StringBuilder("WEBVTT\n\n");
         foreach (var cue in cues)
             vtt.Append(OneLine(cue.SegmentId).Replace("-->", "->")).Append('\n')
                .Append(Clock(cue.Start, '.')).Append(" --> ").Append(Clock(cue.End, '.')).Append('\n')
-               .Append("<v ").Append(cue.Role).Append('>').Append(EscapeVtt(CueText(cue.Text))).Append("\n\n");
+               .Append("<v ").Append(EscapeVtt(OneLine(cue.Speaker ?? cue.Role))).Append('>').Append(EscapeVtt(CueText(cue.Text))).Append("\n\n");
         return vtt.ToString();
     }
 
-    /// <summary>SubRip: numbered cues "HH:MM:SS,mmm --> HH:MM:SS,mmm".</summary>
+    /// <summary>SubRip: numbered cues "HH:MM:SS,mmm --> HH:MM:SS,mmm"; a diarized cue's text starts with "Speaker: ".</summary>
     public static string Srt(IReadOnlyList<TimedCue> cues)
     {
         var srt = new StringBuilder();
         for (var i = 0; i < cues.Count; i++)
             srt.Append(i + 1).Append('\n')
                .Append(Clock(cues[i].Start, ',')).Append(" --> ").Append(Clock(cues[i].End, ',')).Append('\n')
-               .Append(CueText(cues[i].Text)).Append("\n\n");
+               .Append(cues[i].Speaker is { } speaker ? CueText(OneLine(speaker)) + ": " : "").Append(CueText(cues[i].Text)).Append("\n\n");
         return srt.ToString();
     }
 

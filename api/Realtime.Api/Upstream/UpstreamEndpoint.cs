@@ -29,6 +29,9 @@ public sealed class UpstreamEndpoint(IOptions<OpenAIOptions> options, IServer se
 
     public Uri ClientSecretsUri => new(BaseAddress, "v1/realtime/client_secrets");
 
+    /// <summary>Where the api itself posts a browser's offer with the platform key (server-side call creation).</summary>
+    public Uri ServerCallsUri => new(BaseAddress, "v1/realtime/calls");
+
     /// <summary>Where a client posts its SDP offer; with the emulator, this api's public origin (<see cref="PublicOrigin"/>).</summary>
     public string CallsUrl(HttpRequest request) => UsesEmulator
         ? $"{origin.Of(request)}{RealtimeRoutePrefix}/calls"

@@ -14,4 +14,10 @@ public enum CaptionEventKind
     SpeechStarted = 6,
     SpeechStopped = 7,
     Error = 8,
+
+    /// <summary>A diarized piece of a user item's transcript: its own text, speaker and times.</summary>
+    UserSegment = 9,
+
+    /// <summary>input_audio_buffer.committed: where a user item sits in the conversation (its previous item).</summary>
+    Committed = 10,
 }

@@ -36,6 +36,15 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Drops a node's subscription (its last viewer of this session left).</summary>
     Task Unwatch(string nodeId);
 
+    /// <summary>
+    /// Records the id (rtc_…) of a WebRTC call OpenAI opened for this session, durably, so the session's calls can be
+    /// found (hung up, watched from the server) later. False when the session does not exist or is over.
+    /// </summary>
+    Task<bool> RecordCall(string callId);
+
+    /// <summary>The ids of the calls recorded for this session, oldest first.</summary>
+    Task<IReadOnlyList<string>> GetCallIds();
+
     /// <summary>The transcript for export.</summary>
     Task<Transcript> GetTranscript();
 }

@@ -17,12 +17,13 @@ public sealed record TenantDefinition(
     [property: Id(5)] bool Suspended,
     [property: Id(6)] IReadOnlyList<string>? AllowedOrigins = null,
     [property: Id(7)] string? Issuer = null,
-    [property: Id(8)] string? Audience = null)
+    [property: Id(8)] string? Audience = null,
+    [property: Id(9)] TranscriptionPolicy? Transcription = null)
 {
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", AllowedOrigins ?? [])}], Issuer = {Issuer}, Audience = {Audience}");
+        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Limits = {Limits}, AllowedModels = [{string.Join(", ", AllowedModels)}], Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", AllowedOrigins ?? [])}], Issuer = {Issuer}, Audience = {Audience}, Transcription = {Transcription}");
         return true;
     }
 }

@@ -19,8 +19,12 @@ public sealed record TenantPolicy(
     [property: Id(7)] DateTimeOffset UpdatedAt,
     [property: Id(8)] IReadOnlyList<string>? AllowedOrigins = null,
     [property: Id(9)] string? Issuer = null,
-    [property: Id(10)] string? Audience = null)
+    [property: Id(10)] string? Audience = null,
+    [property: Id(11)] TranscriptionPolicy? Transcription = null)
 {
+    /// <summary>The input transcription the broker asks for in realtime sessions; a tenant stored before it existed gets the default.</summary>
+    public TranscriptionPolicy InputTranscription => Transcription ?? TranscriptionPolicy.Default;
+
     /// <summary>Browser origins whose pages may call the api with this tenant's tokens (CORS); none means same origin only.</summary>
     public IReadOnlyList<string> Origins => AllowedOrigins ?? [];
 
@@ -34,7 +38,7 @@ public sealed record TenantPolicy(
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", Origins)}], Issuer = {Issuer}, Audience = {Audience}, UpdatedAt = {UpdatedAt:O}");
+        builder.Append(CultureInfo.InvariantCulture, $"TenantId = {TenantId}, Name = {Name}, HasOwnOpenAIKey = {OpenAIApiKey is not null}, Limits = {Limits}, Suspended = {Suspended}, AllowedOrigins = [{string.Join(", ", Origins)}], Issuer = {Issuer}, Audience = {Audience}, Transcription = {InputTranscription}, UpdatedAt = {UpdatedAt:O}");
         return true;
     }
 }

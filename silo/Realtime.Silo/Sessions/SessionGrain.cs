@@ -102,6 +102,16 @@ public sealed partial class SessionGrain(
         return Snapshot();
     }
 
+    public async Task<bool> RecordCall(string callId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callId);
+        if (Record.Start is null || await Settle() || !Record.IsOpen) return false;
+        if (Record.AddCall(callId)) await Save();
+        return true;
+    }
+
+    public Task<IReadOnlyList<string>> GetCallIds() => Task.FromResult<IReadOnlyList<string>>([.. Record.CallIds]);
+
     public async Task<PublishAck> Publish(string tenantId, string userId, IReadOnlyList<CaptionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);

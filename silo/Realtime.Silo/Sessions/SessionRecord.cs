@@ -36,7 +36,20 @@ public sealed class SessionRecord
     /// <summary>Events taken; written with the next write, so a crash may lose the count of recent ones.</summary>
     [Id(7)] public int EventCount { get; set; }
 
+    /// <summary>The WebRTC calls (rtc_…) the api opened for this session, oldest first; at most <see cref="MaxCalls"/>.</summary>
+    [Id(8)] public List<string> CallIds { get; set; } = [];
+
+    public const int MaxCalls = 100;
+
     public bool IsOpen => State is SessionState.Issued or SessionState.Live;
+
+    /// <summary>Adds a call of an open session; true when that changed anything (a repeat or a call past the cap does not).</summary>
+    public bool AddCall(string callId)
+    {
+        if (!IsOpen || CallIds.Contains(callId, StringComparer.Ordinal) || CallIds.Count >= MaxCalls) return false;
+        CallIds.Add(callId);
+        return true;
+    }
 
     /// <summary>Starts the session as issued; true when that changed anything. The same start again is a no-op.</summary>
     public bool Issue(SessionStart start)

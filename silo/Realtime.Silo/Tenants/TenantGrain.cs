@@ -101,6 +101,7 @@ public sealed partial class TenantGrain(
         AllowedOrigins = [.. definition.AllowedOrigins ?? []],
         Issuer = definition.Issuer,
         Audience = definition.Audience,
+        Transcription = definition.Transcription,
     };
 
     private TenantPolicy Decrypt(TenantRecord record)
@@ -118,7 +119,8 @@ public sealed partial class TenantGrain(
                 record.UpdatedAt,
                 record.AllowedOrigins.ToArray(),
                 record.Issuer,
-                record.Audience);
+                record.Audience,
+                record.Transcription);
         }
         catch (CryptographicException ex)
         {

@@ -19,4 +19,7 @@ public sealed class TenantRecord
     [Id(7)] public List<string> AllowedOrigins { get; set; } = [];
     [Id(8)] public string? Issuer { get; set; }
     [Id(9)] public string? Audience { get; set; }
+
+    /// <summary>Null in records written before tenants had a transcription policy: the default applies.</summary>
+    [Id(10)] public TranscriptionPolicy? Transcription { get; set; }
 }

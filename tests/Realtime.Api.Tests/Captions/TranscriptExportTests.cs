@@ -46,6 +46,41 @@ public sealed class TranscriptExportTests(TwoNodeCluster cluster)
     }
 
     [Fact]
+    public async Task Diarized_speakers_are_voices_in_WebVtt_and_prefixes_in_srt_and_text()
+    {
+        var (owner, sessionId) = await SessionCalls.MintAsync(cluster.NodeA);
+        await using (var speaker = await CaptionClient.ConnectAsync(cluster.NodeA, owner))
+        {
+            await speaker.PublishAsync(sessionId,
+                OpenAIEvents.SpeechStarted("item_1", 2000),
+                OpenAIEvents.Diarized("item_1", "seg_1", "Ann", "Shall we start?", 0, 1.5),
+                OpenAIEvents.Diarized("item_1", "seg_2", "Bob <2>", "Yes.", 1.75, 2.5),
+                OpenAIEvents.UserCompleted("item_1", "Shall we start? Yes."));
+        }
+
+        var vtt = await (await SessionCalls.GetAsync(cluster.NodeB, owner, $"/api/sessions/{sessionId}/transcript?format=vtt")).Content.ReadAsStringAsync();
+        Assert.Equal("""
+            WEBVTT
+
+            item_1:0:seg_1
+            00:00:02.000 --> 00:00:03.500
+            <v Ann>Shall we start?
+
+            item_1:0:seg_2
+            00:00:03.750 --> 00:00:04.500
+            <v Bob &lt;2&gt;>Yes.
+
+
+            """.ReplaceLineEndings("\n"), vtt);
+
+        var srt = await (await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript?format=srt")).Content.ReadAsStringAsync();
+        Assert.Equal("1\n00:00:02,000 --> 00:00:03,500\nAnn: Shall we start?\n\n2\n00:00:03,750 --> 00:00:04,500\nBob <2>: Yes.\n\n", srt);
+
+        var text = await (await SessionCalls.GetAsync(cluster.NodeA, owner, $"/api/sessions/{sessionId}/transcript?format=text")).Content.ReadAsStringAsync();
+        Assert.Equal("[00:00:02.000] user (Ann): Shall we start?\n[00:00:03.750] user (Bob <2>): Yes.\n", text);
+    }
+
+    [Fact]
     public async Task An_unknown_format_is_400()
     {
         var (owner, sessionId) = await SessionCalls.MintAsync(cluster.NodeA);

@@ -22,15 +22,17 @@ public sealed class ViewerOutboxTests
         var viewer = new PipeHubConnection("c1", new JsonHubProtocol());
         var outbox = new ViewerOutbox(viewer.Context, 100, NullLogger.Instance);
 
-        outbox.Enqueue(ViewerMessage.Caption(new CaptionUpdate("ses_test", 7, "item_1:0", CaptionRole.User, CaptionKind.Final, "hello", 120, 900)));
+        outbox.Enqueue(ViewerMessage.Caption(new CaptionUpdate("ses_test", 7, "item_1:0", CaptionRole.User, CaptionKind.Final, "hello", 120, 900, "item_1", "item_0", "Ann")));
         outbox.Enqueue(ViewerMessage.State(new SessionStateMessage("ses_test", "ended")));
 
         var records = await viewer.ReadRecordsAsync(2);
         Assert.Equal(1, records[0].GetProperty("type").GetInt32());
         Assert.Equal("Caption", records[0].GetProperty("target").GetString());
         var update = Assert.Single(records[0].GetProperty("arguments").EnumerateArray());
-        Assert.Equal(["sessionId", "seq", "segmentId", "role", "kind", "text", "startMs", "endMs"],
+        Assert.Equal(["sessionId", "seq", "segmentId", "role", "kind", "text", "startMs", "endMs", "itemId", "previousItemId", "speaker"],
             update.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(("item_1", "item_0", "Ann"),
+            (update.GetProperty("itemId").GetString(), update.GetProperty("previousItemId").GetString(), update.GetProperty("speaker").GetString()));
         Assert.Equal(7, update.GetProperty("seq").GetInt64());
         Assert.Equal("hello", update.GetProperty("text").GetString());
         Assert.Equal(120, update.GetProperty("startMs").GetInt64());

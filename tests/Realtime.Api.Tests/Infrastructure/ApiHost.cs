@@ -94,7 +94,8 @@ public abstract class ApiHost : IAsyncLifetime
 
     /// <summary>Provisions a tenant through the admin API and returns its signing secret.</summary>
     public async Task<string> ProvisionTenantAsync(string tenantId, object? limits = null, string? openAIKey = null,
-        string[]? allowedModels = null, bool suspended = false, string[]? allowedOrigins = null, string? issuer = null, string? audience = null, string? secret = null)
+        string[]? allowedModels = null, bool suspended = false, string[]? allowedOrigins = null, string? issuer = null, string? audience = null, string? secret = null,
+        object? transcription = null)
     {
         secret ??= $"secret-{tenantId}-{Guid.NewGuid():N}{Guid.NewGuid():N}";
         var body = new JsonObject
@@ -109,6 +110,7 @@ public abstract class ApiHost : IAsyncLifetime
         if (allowedOrigins is not null) body["allowed_origins"] = new JsonArray(allowedOrigins.Select(o => (JsonNode)o).ToArray());
         if (issuer is not null) body["issuer"] = issuer;
         if (audience is not null) body["audience"] = audience;
+        if (transcription is not null) body["transcription"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(transcription));
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/admin/tenants/{tenantId}") { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Admin-Key", AdminKey);
         using var response = await Client.SendAsync(request);

@@ -25,6 +25,14 @@ public sealed class StubUpstream : IAsyncDisposable
     /// <summary>Scripted answers wait for this first, so a test can make something happen while OpenAI is still answering.</summary>
     public Task Release { get; set; } = Task.CompletedTask;
 
+    /// <summary>Each POST /v1/realtime/calls: its Authorization header, Content-Type, and multipart fields by name.</summary>
+    public ConcurrentQueue<(string Authorization, string ContentType, Dictionary<string, string> Fields)> Calls { get; } = new();
+
+    /// <summary>The next answer of /v1/realtime/calls: status and body. Null → 201, an SDP answer and a Location ending in rtc_stub_….</summary>
+    public Func<(int Status, string Body)?> CallsBehaviour { get; set; } = () => null;
+
+    public const string AnswerSdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=setup:active\r\n";
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task StartAsync()
@@ -34,6 +42,7 @@ public sealed class StubUpstream : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/realtime/client_secrets", HandleAsync);
+        _app.MapPost("/v1/realtime/calls", HandleCallAsync);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
@@ -60,6 +69,25 @@ public sealed class StubUpstream : IAsyncDisposable
             expires_at = expiresAt,
             session = new { type = "realtime", @object = "realtime.session", id = "sess_stub", model = "gpt-realtime" },
         });
+    }
+
+    private async Task HandleCallAsync(HttpContext http)
+    {
+        var fields = new Dictionary<string, string>();
+        if (http.Request.HasFormContentType)
+            foreach (var (name, value) in await http.Request.ReadFormAsync()) fields[name] = value.ToString();
+        Calls.Enqueue((http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "", fields));
+        if (CallsBehaviour() is { } scripted)
+        {
+            http.Response.StatusCode = scripted.Status;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(scripted.Body);
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        http.Response.Headers.Location = "/v1/realtime/calls/rtc_stub_" + Guid.NewGuid().ToString("N");
+        http.Response.ContentType = "application/sdp";
+        await http.Response.WriteAsync(AnswerSdp);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,6 +36,8 @@ public sealed class AdminTests(DevApiHost host)
         Assert.Equal(100, json["limits"]!["per_hour"]!.GetValue<int>());
         Assert.Equal(3, json["limits"]!["concurrent_sessions"]!.GetValue<int>());
         Assert.Equal(1000, json["limits"]!["tenant_per_minute"]!.GetValue<int>());
+        Assert.True(json["transcription"]!["enabled"]!.GetValue<bool>());
+        Assert.Equal("gpt-4o-mini-transcribe", json["transcription"]!["model"]!.GetValue<string>());
         Assert.DoesNotContain(secret, json.ToJsonString());
         Assert.DoesNotContain("sk-tenant-own-key", json.ToJsonString());
     }
@@ -55,6 +57,12 @@ public sealed class AdminTests(DevApiHost host)
     [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"allowed_models\":\"gpt\"}", "allowed_models")]
     [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"suspended\":\"no\"}", "suspended")]
     [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"openai_api_key\":\"\"}", "openai_api_key")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"transcription\":true}", "transcription")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"transcription\":{\"enabled\":\"yes\"}}", "transcription.enabled")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"transcription\":{\"model\":\" \"}}", "transcription.model")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"transcription\":{\"language\":\"english!\"}}", "transcription.language")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"transcription\":{\"diarize\":true}}", "transcription.diarize")]
+    [InlineData("{\"name\":\"Acme\",\"signing_secret\":\"0123456789abcdef0123456789abcdef-x\",\"allowed_models\":[\"gpt-realtime\"]}", "transcription.model")]
     public async Task Invalid_definitions_are_400_naming_the_field(string body, string param)
     {
         using var response = await SendAsync(HttpMethod.Put, "/admin/tenants/acme-invalid", Json(body));

@@ -82,7 +82,7 @@ public sealed class TenantPolicyTests(DevApiHost host)
     public async Task Only_allowed_models_are_minted()
     {
         var tenant = NewTenant();
-        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-realtime-mini"]), tenant, "fay");
+        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-realtime-mini", "gpt-4o-mini-transcribe"]), tenant, "fay");
 
         await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt), HttpStatusCode.Forbidden);
         await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt, new { session = new { type = "realtime", model = "gpt-realtime" } }), HttpStatusCode.Forbidden);
@@ -94,7 +94,8 @@ public sealed class TenantPolicyTests(DevApiHost host)
     public async Task Allowed_models_govern_the_transcription_model_of_a_realtime_session()
     {
         var tenant = NewTenant();
-        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-realtime", "whisper-1"]), tenant, "hal");
+        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-realtime", "whisper-1"],
+            transcription: new { model = "whisper-1" }), tenant, "hal");
 
         var refused = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt, Transcribed("gpt-4o-transcribe")), HttpStatusCode.Forbidden);
         Assert.Equal("Transcription model 'gpt-4o-transcribe' is not allowed for this tenant.", refused["detail"]!.GetValue<string>());
@@ -108,7 +109,8 @@ public sealed class TenantPolicyTests(DevApiHost host)
     public async Task Allowed_models_govern_a_transcription_sessions_model()
     {
         var tenant = NewTenant();
-        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-4o-transcribe"]), tenant, "ida");
+        var jwt = TestJwt.Create(await host.ProvisionTenantAsync(tenant, allowedModels: ["gpt-4o-transcribe"],
+            transcription: new { enabled = false }), tenant, "ida");
         var whisper = new { session = new { type = "transcription", audio = new { input = new { transcription = new { model = "whisper-1" } } } } };
 
         var refused = await HttpAssert.ProblemAsync(await host.RequestTokenAsync(jwt, whisper), HttpStatusCode.Forbidden);

@@ -77,10 +77,67 @@ public sealed class CaptionEventParserTests
     [InlineData("rate_limits.updated")]
     [InlineData("output_audio_buffer.started")]
     [InlineData("something.new")]
-    public void Other_types_are_ignored_but_need_an_event_id(string type)
+    public void Other_types_are_ignored_and_dropped_without_an_event_id(string type)
     {
         Assert.Equal(new CaptionEvent("e1", CaptionEventKind.Ignored, null, 0, null, null), Parsed($$"""{"type":"{{type}}","event_id":"e1"}"""));
-        Assert.Contains("'event_id'", Refused($$"""{"type":"{{type}}"}"""));
+        Assert.Equal((null, null), CaptionEventParser.Parse(Json($$"""{"type":"{{type}}"}""")));
+        Assert.Contains("'event_id'", Refused($$"""{"type":"{{type}}","event_id":7}"""));
+    }
+
+    [Fact]
+    public void A_dtmf_event_without_event_id_is_dropped_from_its_batch_not_refusing_it()
+    {
+        var (events, error) = CaptionEventParser.ParseBatch(Json("""
+            [{"type":"input_audio_buffer.dtmf_event_received","event":"5","received_at":1760000000},
+             {"type":"response.output_text.delta","event_id":"e1","item_id":"i","delta":"hi"}]
+            """));
+
+        Assert.Null(error);
+        Assert.Equal(["e1"], events!.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public void A_transcription_delta_may_lack_delta_and_content_index()
+    {
+        Assert.Equal(new CaptionEvent("e", CaptionEventKind.UserDelta, "i", 0, null, null),
+            Parsed("""{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i"}"""));
+        Assert.Contains("'delta' must be a string",
+            Refused("""{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","delta":3}"""));
+    }
+
+    [Fact]
+    public void A_diarized_segment_carries_its_speaker_id_text_and_times_in_milliseconds()
+    {
+        var e = Parsed("""
+            {"type":"conversation.item.input_audio_transcription.segment","event_id":"e","item_id":"i","content_index":0,
+             "id":"seg_1","text":"Hello there","speaker":"A","start":1.25,"end":2.5}
+            """);
+
+        Assert.Equal(new CaptionEvent("e", CaptionEventKind.UserSegment, "i", 0, "Hello there", 1250, "A", "seg_1", 2500), e);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"s","text":"x","start":0,"end":1}""", "'speaker' is required and must be a string")]
+    [InlineData("""{"speaker":"A","text":"x","start":0,"end":1}""", "'id' is required and must be a string")]
+    [InlineData("""{"id":"s","speaker":"A","start":0,"end":1}""", "'text' is required and must be a string")]
+    [InlineData("""{"id":"s","speaker":"A","text":"x","start":-1,"end":1}""", "'start' is required and must be a non-negative number of seconds")]
+    [InlineData("""{"id":"s","speaker":"A","text":"x","start":0,"end":"1"}""", "'end' is required and must be a non-negative number of seconds")]
+    [InlineData("""{"id":"s","speaker":"A","text":"x","start":2,"end":1}""", "'end' must not be before 'start'")]
+    public void A_malformed_diarized_segment_is_refused(string fields, string expected)
+    {
+        var json = """{"type":"conversation.item.input_audio_transcription.segment","event_id":"e","item_id":"i",""" + fields[1..];
+        Assert.Contains(expected, Refused(json));
+    }
+
+    [Fact]
+    public void Committed_carries_the_previous_item_empty_when_it_opens_the_conversation()
+    {
+        const string committed = """{"type":"input_audio_buffer.committed","event_id":"e","item_id":"i2" """;
+        Assert.Equal("i1", Parsed(committed + ""","previous_item_id":"i1"}""").PreviousItemId);
+        Assert.Equal("", Parsed(committed + ""","previous_item_id":null}""").PreviousItemId);
+        Assert.Equal(new CaptionEvent("e", CaptionEventKind.Committed, "i2", 0, null, null), Parsed(committed + "}"));
+        Assert.Contains("'previous_item_id' is required and must be a string", Refused(committed + ""","previous_item_id":4}"""));
+        Assert.Contains("'item_id'", Refused("""{"type":"input_audio_buffer.committed","event_id":"e"}"""));
     }
 
     [Theory]
@@ -120,10 +177,10 @@ public sealed class CaptionEventParserTests
             Refused($$"""{"type":"response.text.delta","event_id":"e","item_id":"{{longId}}","delta":"x"}"""));
         Assert.Equal(okId, Parsed($$"""{"type":"response.text.delta","event_id":"{{okId}}","item_id":"{{okId}}","delta":"x"}""").EventId);
 
-        // 16 KiB of UTF-8: 8,192 two-byte characters fit, one more does not.
+        // 256 KiB of UTF-8 (the data channel's largest message): 131,072 two-byte characters fit, one more does not.
         var fits = new string('é', CaptionEventParser.MaxTextBytes / 2);
         Assert.Equal(fits, Parsed($$"""{"type":"response.text.done","event_id":"e","item_id":"i","text":"{{fits}}"}""").Text);
-        Assert.Contains("'text' is longer than 16384 bytes",
+        Assert.Contains("'text' is longer than 262144 bytes",
             Refused($$"""{"type":"response.text.done","event_id":"e","item_id":"i","text":"{{fits}}é"}"""));
     }
 
@@ -132,7 +189,7 @@ public sealed class CaptionEventParserTests
     {
         var type = new string('t', 5000);
 
-        Assert.True(Refused($$"""{"type":"{{type}}"}""").Length < 200);
+        Assert.True(Refused($$"""{"type":"{{type}}","event_id":5}""").Length < 200);
     }
 
     [Fact]

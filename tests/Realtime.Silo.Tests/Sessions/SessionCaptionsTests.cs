@@ -316,8 +316,27 @@ public sealed class SessionCaptionsTests(ClusterFixture fixture)
         Assert.Equal((session.Grain.GetPrimaryKeyString(), t0), (transcript.SessionId, transcript.FirstEventAt));
         Assert.Equal(
         [
-            new CaptionSegment("u1:0", CaptionRole.User, CaptionKind.Final, "Hello.", 1500, 2900, t0.AddSeconds(2), t0.AddSeconds(4), last.LastSeq - 1),
-            new CaptionSegment("r1:0", CaptionRole.Assistant, CaptionKind.Final, "Sure.", null, null, t0.AddSeconds(3), t0.AddSeconds(4), last.LastSeq),
+            new CaptionSegment("u1:0", CaptionRole.User, CaptionKind.Final, "Hello.", 1500, 2900, t0.AddSeconds(2), t0.AddSeconds(4), last.LastSeq - 1, ItemId: "u1"),
+            new CaptionSegment("r1:0", CaptionRole.Assistant, CaptionKind.Final, "Sure.", null, null, t0.AddSeconds(3), t0.AddSeconds(4), last.LastSeq, ItemId: "r1"),
         ], transcript.Segments);
+    }
+
+    [Fact]
+    public async Task Diarized_speakers_and_the_conversation_order_reach_watchers_and_survive_a_deactivation()
+    {
+        var session = await Issued();
+        var node = new RecordingNode(fixture);
+        await session.Grain.Watch(node.Id, node.Reference, afterSeq: 0);
+
+        await Accepted(session.Publish(Committed("c1", "u1", ""), AssistantDone("r1", "a1", "Hello!")));
+        var last = await Accepted(session.Publish(Diarized("d1", "u1", "seg_1", "A", "Hi.", 0, 800), Diarized("d2", "u1", "seg_2", "B", "Hey.", 900, 1500)));
+        await node.ReceivedSeqs([last.LastSeq - 1, last.LastSeq], "the diarized segments");
+
+        Assert.Equal([("u1:0:seg_1", "A", ""), ("u1:0:seg_2", "B", "")],
+            node.Updates.Where(u => u.Speaker is not null).OrderBy(u => u.Seq).Select(u => (u.SegmentId, u.Speaker, u.PreviousItemId)));
+        await fixture.Cluster.DeactivateAsync(session.Grain);
+
+        var transcript = await session.Grain.GetTranscript();
+        Assert.Equal([("u1:0:seg_1", "A"), ("u1:0:seg_2", "B"), ("a1:0", null)], transcript.Segments.Select(s => (s.SegmentId, s.Speaker)));
     }
 }

@@ -62,6 +62,18 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_transcription_policy_is_stored_and_defaults_when_absent()
+    {
+        var (_, tenant) = NewTenant();
+        Assert.Equal(TranscriptionPolicy.Default, (await tenant.Put(Definition())).InputTranscription);
+
+        var own = new TranscriptionPolicy(Enabled: false, "whisper-1", "de");
+        await tenant.Put(Definition() with { Transcription = own });
+
+        Assert.Equal(own, (await tenant.GetPolicy())!.InputTranscription);
+    }
+
+    [Fact]
     public async Task Create_if_missing_creates_only_when_nothing_exists()
     {
         var (_, tenant) = NewTenant();

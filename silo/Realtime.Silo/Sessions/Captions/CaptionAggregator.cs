@@ -12,6 +12,11 @@ namespace Realtime.Silo.Sessions.Captions;
 /// replaces it again); failed marks a partial segment failed. Deltas to a settled (final or failed) segment
 /// are ignored, so events out of order still end on the final text.</item>
 /// <item>speech_started/stopped timings belong to the item's user segments, also when they arrive first.</item>
+/// <item>A diarized segment (…input_audio_transcription.segment) is a final user segment of its own with its
+/// speaker, its times (seconds into the item's audio) moved onto the session's clock by the item's speech start
+/// when known. Once an item has one, its deltas and completed text (the same words again) start no other segment.</item>
+/// <item>committed's previous_item_id places the item's user segments in the conversation
+/// (<see cref="ConversationOrder"/>), since a transcription may finish after the reply.</item>
 /// <item>A repeated event id changes nothing; unknown types change nothing.</item>
 /// <item>Every change gets the next seq, and every update carries the segment's whole text.</item>
 /// </list>
@@ -28,6 +33,10 @@ public sealed class CaptionAggregator
     // Timings of items that have no user segment yet, handed to the segment when it appears.
     private readonly Dictionary<string, (long? StartMs, long? EndMs)> _pendingTimings = new(StringComparer.Ordinal);
     private readonly EventIdWindow _seen;
+
+    // Each committed user item's previous item ("" when it opens the conversation), and the items transcribed with diarization.
+    private readonly Dictionary<string, string> _previousItems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _diarizedItems = new(StringComparer.Ordinal);
 
     public CaptionAggregator(string sessionId, long lastSeq = 0, int eventIdMemory = DefaultEventIdMemory)
     {
@@ -64,7 +73,10 @@ public sealed class CaptionAggregator
         };
         foreach (var segment in settled)
         {
-            aggregator.Add(Segment.From(segment));
+            var restored = Segment.From(segment);
+            aggregator.Add(restored);
+            if (restored.PreviousItemId is { } previous) aggregator._previousItems[restored.ItemId] = previous;
+            if (restored.IsDiarized) aggregator._diarizedItems.Add(restored.ItemId);
             aggregator.LastSeq = Math.Max(aggregator.LastSeq, segment.Seq);
         }
 
@@ -113,8 +125,8 @@ public sealed class CaptionAggregator
     public IReadOnlyList<CaptionUpdate> UpdatesAfter(long afterSeq) =>
         _ordered.Where(s => s.Seq > afterSeq).OrderBy(s => s.Seq).Select(s => s.ToUpdate(_sessionId)).ToList();
 
-    /// <summary>Every segment, in order of first appearance.</summary>
-    public IReadOnlyList<CaptionSegment> Segments() => _ordered.Select(s => s.ToSegment()).ToList();
+    /// <summary>Every segment, in conversation order (<see cref="ConversationOrder"/>).</summary>
+    public IReadOnlyList<CaptionSegment> Segments() => ConversationOrder.Arrange(_ordered).Select(s => s.ToSegment()).ToList();
 
     /// <summary>The final and failed segments, in order of first appearance: what is persisted.</summary>
     public IReadOnlyList<CaptionSegment> SettledSegments() => _ordered.Where(s => s.IsSettled).Select(s => s.ToSegment()).ToList();
@@ -124,6 +136,9 @@ public sealed class CaptionAggregator
     {
         switch (e.Kind)
         {
+            case CaptionEventKind.UserDelta or CaptionEventKind.UserCompleted or CaptionEventKind.UserFailed when IsTranscribedBySegments(e):
+                break;
+
             case CaptionEventKind.UserDelta or CaptionEventKind.AssistantDelta:
             {
                 var segment = GetOrAdd(e, now, out var created);
@@ -171,7 +186,7 @@ public sealed class CaptionAggregator
                 var found = false;
                 foreach (var segment in _ordered)
                 {
-                    if (segment.Role != CaptionRole.User || !segment.BelongsTo(e.ItemId!)) continue;
+                    if (segment.Role != CaptionRole.User || segment.ItemId != e.ItemId || segment.IsDiarized) continue;
                     found = true;
                     if ((started ? segment.StartMs : segment.EndMs) == e.AudioMs) continue;
                     if (started) segment.StartMs = e.AudioMs;
@@ -188,6 +203,18 @@ public sealed class CaptionAggregator
                 break;
             }
 
+            case CaptionEventKind.UserSegment:
+            {
+                if (FoldDiarized(e, now) is { } segment) yield return segment;
+                break;
+            }
+
+            case CaptionEventKind.Committed:
+            {
+                foreach (var segment in Place(e.ItemId!, e.PreviousItemId)) yield return segment;
+                break;
+            }
+
             // Error and Ignored: counted, nothing else.
         }
     }
@@ -201,21 +228,62 @@ public sealed class CaptionAggregator
         var role = e.Kind is CaptionEventKind.UserDelta or CaptionEventKind.UserCompleted or CaptionEventKind.UserFailed
             ? CaptionRole.User
             : CaptionRole.Assistant;
-        segment = new Segment(id, role, now);
-        if (role == CaptionRole.User && TimingsOf(e.ItemId!) is { } timings)
+        segment = new Segment(id, e.ItemId!, role, now);
+        if (role == CaptionRole.User)
         {
-            (segment.StartMs, segment.EndMs) = timings;
+            if (TimingsOf(e.ItemId!) is { } timings) (segment.StartMs, segment.EndMs) = timings;
+            segment.PreviousItemId = _previousItems.GetValueOrDefault(e.ItemId!);
         }
 
         Add(segment);
         return segment;
     }
 
+    // An item transcribed with diarization is captioned by its diarized segments, unless it had a segment before them.
+    private bool IsTranscribedBySegments(CaptionEvent e) =>
+        _diarizedItems.Contains(e.ItemId!) && !_segments.ContainsKey(Segment.IdOf(e.ItemId!, e.ContentIndex));
+
+    private Segment? FoldDiarized(CaptionEvent e, DateTimeOffset now)
+    {
+        _diarizedItems.Add(e.ItemId!);
+        var id = Segment.IdOf(e.ItemId!, e.ContentIndex, e.PartId!);
+        var offset = ItemSpeechStart(e.ItemId!) ?? 0;
+        var (start, end) = (offset + e.AudioMs, offset + e.EndMs);
+        if (_segments.TryGetValue(id, out var segment)
+            && (segment.Text, segment.Speaker, segment.StartMs, segment.EndMs) == (e.Text, e.Speaker, start, end))
+            return null;
+
+        if (segment is null)
+        {
+            segment = new Segment(id, e.ItemId!, CaptionRole.User, now) { PreviousItemId = _previousItems.GetValueOrDefault(e.ItemId!) };
+            Add(segment);
+        }
+
+        segment.Kind = CaptionKind.Final;
+        (segment.Text, segment.Speaker, segment.StartMs, segment.EndMs) = (e.Text!, e.Speaker, start, end);
+        return segment;
+    }
+
+    // Where the item's speech began on the session's audio clock, if a speech_started said so.
+    private long? ItemSpeechStart(string itemId) =>
+        _pendingTimings.TryGetValue(itemId, out var pending) ? pending.StartMs
+        : _ordered.FindLast(s => s.ItemId == itemId && !s.IsDiarized)?.StartMs;
+
+    // The user segments of an item now placed after another item.
+    private List<Segment> Place(string itemId, string? previousItemId)
+    {
+        if (previousItemId is null) return [];
+        _previousItems[itemId] = previousItemId;
+        var moved = _ordered.Where(s => s.ItemId == itemId && s.Role == CaptionRole.User && s.PreviousItemId != previousItemId).ToList();
+        foreach (var segment in moved) segment.PreviousItemId = previousItemId;
+        return moved;
+    }
+
     // Timings for a new user segment of an item: those that arrived before any segment, else a sibling's.
     private (long? StartMs, long? EndMs)? TimingsOf(string itemId)
     {
         if (_pendingTimings.Remove(itemId, out var pending)) return pending;
-        var sibling = _ordered.FindLast(s => s.Role == CaptionRole.User && s.BelongsTo(itemId));
+        var sibling = _ordered.FindLast(s => s.Role == CaptionRole.User && s.ItemId == itemId && !s.IsDiarized);
         return sibling is null ? null : (sibling.StartMs, sibling.EndMs);
     }
 
@@ -239,6 +307,10 @@ public sealed class CaptionAggregator
                 { ContentIndex: < 0 } => "has a negative content index",
                 { Kind: CaptionEventKind.UserCompleted or CaptionEventKind.AssistantDone, Text: null } => "has no final text",
                 { Kind: CaptionEventKind.SpeechStarted or CaptionEventKind.SpeechStopped, AudioMs: null or < 0 } => "has no audio time",
+                { Kind: CaptionEventKind.UserSegment, Text: null } or { Kind: CaptionEventKind.UserSegment, PartId: null or "" }
+                    or { Kind: CaptionEventKind.UserSegment, Speaker: null or "" } => "is a diarized segment without text, id or speaker",
+                { Kind: CaptionEventKind.UserSegment, AudioMs: null or < 0 } or { Kind: CaptionEventKind.UserSegment, EndMs: null or < 0 }
+                    => "is a diarized segment without its times",
                 _ => null,
             };
             if (problem is not null) return $"event {i} {problem}";

@@ -13,8 +13,9 @@ public sealed class CaptionAggregatorTests
 
     private IReadOnlyList<CaptionUpdate> Apply(params CaptionEvent[] events) => _captions.Apply(events, T0).Updates;
 
-    private static CaptionUpdate Update(long seq, string segment, string role, string kind, string text, long? start = null, long? end = null) =>
-        new("ses_1", seq, segment, role, kind, text, start, end);
+    private static CaptionUpdate Update(long seq, string segment, string role, string kind, string text, long? start = null, long? end = null,
+        string? previous = null, string? speaker = null) =>
+        new("ses_1", seq, segment, role, kind, text, start, end, segment.Split(':')[0], previous, speaker);
 
     [Fact]
     public void Deltas_append_and_every_update_carries_the_whole_text()
@@ -237,5 +238,74 @@ public sealed class CaptionAggregatorTests
         Assert.Throws<ArgumentException>(() => _captions.Apply([new CaptionEvent("e3", CaptionEventKind.SpeechStarted, "i", 0, null, null)], T0));
         Assert.Throws<ArgumentException>(() => _captions.Apply([new CaptionEvent("", CaptionEventKind.Ignored, null, 0, null, null)], T0));
         Assert.Throws<ArgumentException>(() => _captions.Apply([new CaptionEvent("e4", CaptionEventKind.UserDelta, null, 0, "x", null)], T0));
+    }
+
+    [Fact]
+    public void A_diarized_segment_is_a_final_user_segment_with_its_speaker_placed_on_the_items_clock()
+    {
+        Apply(SpeechStarted("s", "i", 4000), Committed("c", "i", "a0"));
+
+        var updates = Apply(Diarized("d1", "i", "seg_1", "A", "Hi Bob.", 0, 1200), Diarized("d2", "i", "seg_2", "B", "Hi Ann.", 1500, 2600));
+
+        Assert.Equal(
+        [
+            Update(1, "i:0:seg_1", CaptionRole.User, CaptionKind.Final, "Hi Bob.", 4000, 5200, previous: "a0", speaker: "A"),
+            Update(2, "i:0:seg_2", CaptionRole.User, CaptionKind.Final, "Hi Ann.", 5500, 6600, previous: "a0", speaker: "B"),
+        ], updates);
+        Assert.Equal(["A", "B"], _captions.SettledSegments().Select(s => s.Speaker));
+        Assert.Empty(Apply(Diarized("d1-again", "i", "seg_1", "A", "Hi Bob.", 0, 1200)));
+    }
+
+    [Fact]
+    public void Once_an_item_is_diarized_its_deltas_and_completed_text_start_no_segment_of_their_own()
+    {
+        Apply(Diarized("d1", "i", "seg_1", "A", "Hi Bob.", 0, 1200));
+
+        Assert.Empty(Apply(UserDelta("e1", "i", "Hi"), UserCompleted("e2", "i", "Hi Bob.")));
+
+        Assert.Equal(["i:0:seg_1"], _captions.Segments().Select(s => s.SegmentId));
+    }
+
+    [Fact]
+    public void A_user_turn_transcribed_after_the_reply_is_ordered_by_its_previous_item()
+    {
+        Apply(Committed("c1", "u1", ""), AssistantDone("r1", "a1", "Hello! How can I help?"));
+        Apply(UserCompleted("t1", "u1", "Hi there."), Committed("c2", "u2", "a1"));
+        Apply(AssistantDone("r2", "a2", "Sure."), UserCompleted("t2", "u2", "Book a table."));
+
+        Assert.Equal(["u1:0", "a1:0", "u2:0", "a2:0"], _captions.Segments().Select(s => s.SegmentId));
+        Assert.Equal(["", null, "a1", null], _captions.Segments().Select(s => s.PreviousItemId));
+    }
+
+    [Fact]
+    public void A_committed_after_its_segment_moves_it_and_tells_the_viewers()
+    {
+        Apply(AssistantDone("r1", "a1", "Reply."), UserCompleted("t1", "u1", "Question."));
+
+        var updates = Apply(Committed("c1", "u1", ""));
+
+        Assert.Equal([Update(3, "u1:0", CaptionRole.User, CaptionKind.Final, "Question.", previous: "")], updates);
+        Assert.Equal(["u1:0", "a1:0"], _captions.Segments().Select(s => s.SegmentId));
+        Assert.Empty(Apply(Committed("c1-again", "u1", "")));
+    }
+
+    [Fact]
+    public void A_transcription_delta_without_text_opens_an_empty_partial()
+    {
+        var updates = Apply(new CaptionEvent("e1", CaptionEventKind.UserDelta, "i", 0, null, null));
+
+        Assert.Equal([Update(1, "i:0", CaptionRole.User, CaptionKind.Partial, "")], updates);
+    }
+
+    [Fact]
+    public void A_restore_keeps_speakers_and_conversation_order()
+    {
+        Apply(AssistantDone("r1", "a1", "Reply."), Committed("c1", "u1", ""), Diarized("d1", "u1", "s1", "A", "Question.", 0, 900));
+
+        var restored = CaptionAggregator.Restore("ses_1", 100, _captions.SettledSegments(), _captions.FirstEventAt, _captions.EventCount);
+
+        Assert.Equal(_captions.Segments(), restored.Segments());
+        Assert.Equal(["u1:0:s1", "a1:0"], restored.Segments().Select(s => s.SegmentId));
+        Assert.Empty(restored.Apply([UserCompleted("t1", "u1", "Question.")], T0).Updates);
     }
 }

@@ -26,6 +26,12 @@ public static class Events
     public static CaptionEvent SpeechStopped(string id, string item, long ms) =>
         new(id, CaptionEventKind.SpeechStopped, item, 0, null, ms);
 
+    public static CaptionEvent Diarized(string id, string item, string part, string speaker, string text, long startMs, long endMs) =>
+        new(id, CaptionEventKind.UserSegment, item, 0, text, startMs, speaker, part, endMs);
+
+    public static CaptionEvent Committed(string id, string item, string? previous) =>
+        new(id, CaptionEventKind.Committed, item, 0, null, null, PreviousItemId: previous);
+
     public static CaptionEvent Ignored(string id) => new(id, CaptionEventKind.Ignored, null, 0, null, null);
 
     public static CaptionEvent Error(string id) => new(id, CaptionEventKind.Error, null, 0, null, null);
