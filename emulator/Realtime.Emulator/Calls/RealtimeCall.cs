@@ -36,6 +36,15 @@ internal sealed class RealtimeCall : IAsyncDisposable
 
     public string Id { get; }
 
+    /// <summary>The call's session as configured so far (a copy, taken between two client events).</summary>
+    public JsonObject Session
+    {
+        get
+        {
+            lock (_gate) return (JsonObject)_processor.Session.DeepClone();
+        }
+    }
+
     /// <summary>The SDP answer for the offer this call was created from.</summary>
     public required string Answer { get; init; }
 

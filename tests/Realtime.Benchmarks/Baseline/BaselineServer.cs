@@ -55,6 +55,7 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCors(); // the emulator's routes carry OpenAI's CORS policy
         app.MapPost("/api/realtime-token", MintAsync).RequireAuthorization();
         app.MapRealtimeEmulator();
         await app.StartAsync();
