@@ -19,6 +19,11 @@ public static class EmulatorEndpoints
         realtime.MapPost("/client_secrets", ClientSecretEndpoint.HandleAsync).ExcludeFromDescription();
         realtime.MapPost("/calls", CallsEndpoint.CreateAsync).ExcludeFromDescription().DisableAntiforgery();
         realtime.MapPost("/calls/{callId}/hangup", CallsEndpoint.HangUpAsync).ExcludeFromDescription();
+        // The WebSocket transport has its own little pipeline, as SignalR's hubs do, so no host needs UseWebSockets().
+        var sockets = endpoints.CreateApplicationBuilder();
+        sockets.UseWebSockets();
+        sockets.Run(RealtimeSocketEndpoint.HandleAsync);
+        endpoints.Map(RoutePrefix, sockets.Build()).WithMetadata(new HttpMethodMetadata(["GET"])).ExcludeFromDescription();
         return endpoints;
     }
 }
