@@ -96,7 +96,8 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         try
         {
             var minted = await upstream.CreateAsync(UpstreamBody(), UpstreamEndpoint.EmulatorKey, http.RequestAborted);
-            return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), SessionId.New(), Model, endpoint.CallsUrl(http.Request)));
+            return TypedResults.Ok(new TokenResponse(minted.Value, minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), SessionId.New(), Model,
+                endpoint.CallsUrl(http.Request), minted.Session));
         }
         catch (UpstreamException e)
         {
