@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Realtime.Emulator.Auth;
 using Realtime.Emulator.Calls;
+using Realtime.Emulator.Http;
 using Realtime.Emulator.Secrets;
 
 namespace Realtime.Emulator;
@@ -16,6 +17,7 @@ public static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton<EphemeralSecretStore>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<RealtimeCallRegistry>();
+        services.AddCors(EmulatorCors.Configure);
         return services;
     }
 }

@@ -6,5 +6,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRealtimeEmulator(builder.Configuration);
 
 var app = builder.Build();
+app.UseCors();
 app.MapRealtimeEmulator();
 app.Run();

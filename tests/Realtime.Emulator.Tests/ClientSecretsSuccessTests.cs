@@ -94,7 +94,7 @@ public sealed class ClientSecretsSuccessTests(ListedKeysHost host) : IClassFixtu
     }
 
     [Fact]
-    public async Task Every_session_field_sent_is_echoed_unchanged()
+    public async Task Every_session_field_sent_is_in_the_effective_session()
     {
         var sent = JsonNode.Parse("""
             { "type": "realtime", "instructions": "Speak slowly.", "output_modalities": ["audio"],
@@ -107,10 +107,38 @@ public sealed class ClientSecretsSuccessTests(ListedKeysHost host) : IClassFixtu
         var body = await OkJsonAsync(await host.PostAsync(ListedKeysHost.Key, new JsonObject { ["session"] = sent.DeepClone() }.ToJsonString()));
 
         var session = body["session"]!.AsObject();
-        foreach (var (name, value) in sent)
+        AssertHolds(sent, session, "session");
+        // The defaults OpenAI fills in beside what was sent.
+        Assert.Equal(1.0, (double)session["audio"]!["output"]!["speed"]!);
+        Assert.Equal("audio/pcm", (string?)session["audio"]!["output"]!["format"]!["type"]);
+    }
+
+    [Fact]
+    public async Task The_answer_holds_OpenAIs_effective_defaults_and_anchor_may_be_omitted()
+    {
+        var body = await OkJsonAsync(await host.PostAsync(ListedKeysHost.Key,
+            """{ "expires_after": { "seconds": 120 }, "session": { "type": "realtime" } }"""));
+
+        Assert.Equal(host.Time.GetUtcNow().ToUnixTimeSeconds() + 120, (long)body["expires_at"]!);
+        var session = body["session"]!;
+        Assert.Equal(["audio"], session["output_modalities"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal("audio/pcm", (string?)session["audio"]!["input"]!["format"]!["type"]);
+        Assert.Equal(24000, (int)session["audio"]!["output"]!["format"]!["rate"]!);
+        Assert.Equal("alloy", (string?)session["audio"]!["output"]!["voice"]);
+        Assert.Equal("server_vad", (string?)session["audio"]!["input"]!["turn_detection"]!["type"]);
+        Assert.Null(session["audio"]!["input"]!["transcription"]);
+        Assert.Equal("auto", (string?)session["tool_choice"]);
+        Assert.Equal("inf", (string?)session["max_output_tokens"]);
+    }
+
+    private static void AssertHolds(JsonNode? sent, JsonNode? actual, string path)
+    {
+        if (sent is JsonObject fields)
         {
-            Assert.True(JsonNode.DeepEquals(value, session[name]), $"session.{name} was not echoed");
+            foreach (var (name, value) in fields) AssertHolds(value, actual?[name], $"{path}.{name}");
+            return;
         }
+        Assert.True(JsonNode.DeepEquals(sent, actual), $"{path} was not kept as sent");
     }
 
     [Fact]

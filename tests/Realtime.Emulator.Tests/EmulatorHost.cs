@@ -45,6 +45,7 @@ public abstract class EmulatorHost(params string[] apiKeys) : IAsyncLifetime
         builder.Services.AddRealtimeEmulator(builder.Configuration);
 
         _app = builder.Build();
+        _app.UseCors();
         _app.MapRealtimeEmulator();
         await _app.StartAsync();
 

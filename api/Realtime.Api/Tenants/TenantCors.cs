@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Realtime.Api.Auth;
 
 namespace Realtime.Api.Tenants;
@@ -10,8 +11,11 @@ namespace Realtime.Api.Tenants;
 /// tenant directory: no grain per unknown origin); the actual request, authenticated by then, is allowed only when
 /// the token's own tenant lists the origin. Without listed origins a tenant's pages must be same-origin.
 /// </summary>
-public sealed class TenantCors(TenantDirectoryCache directory, TenantPolicyCache tenants) : ICorsPolicyProvider
+public sealed class TenantCors(TenantDirectoryCache directory, TenantPolicyCache tenants, IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
+    // Other named policies (the mounted emulator's, OpenAI's own CORS) are answered as ASP.NET Core would answer them.
+    private readonly DefaultCorsPolicyProvider _named = new(options);
+
     public const string PolicyName = "tenant-origins";
 
     /// <summary>What the browser clients send: the bearer token, JSON bodies, and SignalR's own headers.</summary>
@@ -23,7 +27,7 @@ public sealed class TenantCors(TenantDirectoryCache directory, TenantPolicyCache
     public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (policyName != PolicyName) return null;
+        if (policyName != PolicyName) return await _named.GetPolicyAsync(context, policyName);
         var origin = context.Request.Headers.Origin.ToString();
         var allowed = IsPreflight(context.Request)
             ? await directory.AnyTenantAllowsAsync(origin)

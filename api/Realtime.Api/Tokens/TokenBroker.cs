@@ -96,7 +96,8 @@ public sealed partial class TokenBroker(
                 LogMinted(logger, session.Type, LogText.Escape(caller.TenantId), LogText.Escape(caller.UserId), sessionId,
                     LogText.Escape(session.Model), minted.ExpiresAt);
             }
-            return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model, endpoint.CallsUrl(http.Request)));
+            return TypedResults.Ok(new TokenResponse(minted.Value, minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), sessionId, session.Model,
+                endpoint.CallsUrl(http.Request), minted.Session));
         }
         catch (UpstreamException e)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Realtime.WebRtc.Sdp;
 
 /// <summary>
-/// Answers an offer: audio accepted with Opus (at the offered payload type), the data channel accepted, every
+/// Answers an offer: audio accepted with Opus (at the offered payload type) and PCMU/PCMA when offered, the data channel accepted, every
 /// other section rejected with port 0; accepted sections BUNDLEd in offer order. Used by the emulator (ice-lite,
 /// <c>setup:active</c>, like OpenAI) and by a .NET peer answering a browser.
 /// </summary>
@@ -48,12 +48,14 @@ public static class SdpAnswerBuilder
 
     private static MediaDescription? Audio(MediaDescription offered, string mid, SdpLocalTransport local, SdpSetup setup, SdpAnswerOptions options)
     {
-        if (offered.RtpMaps.FirstOrDefault(m => m.IsOpus) is not { } opus)
+        SdpRtpMap? opus = offered.RtpMaps.FirstOrDefault(m => m.IsOpus);
+        string[] g711 = options.AcceptG711 ? [.. offered.Formats.Where(f => f is "0" or "8")] : [];
+        if (opus is null && g711.Length == 0)
         {
             return null;
         }
-        string[] g711 = options.AcceptG711 ? [.. offered.Formats.Where(f => f is "0" or "8")] : [];
-        string[] formats = [opus.PayloadType.ToString(CultureInfo.InvariantCulture), .. g711];
+        // OpenAI answers "111 0 8": Opus first when offered, and an offer of G.711 alone is still answered.
+        string[] formats = opus is null ? g711 : [opus.PayloadType.ToString(CultureInfo.InvariantCulture), .. g711];
         MediaDescription audio = SdpWriter.NewMedia("audio", offered.Protocol, formats, mid, local);
         SdpWriter.AddTransport(audio, local, setup);
         audio.AddAttribute(SdpTokens.Format(SdpTokens.Reverse(offered.Direction)));
@@ -62,7 +64,10 @@ public static class SdpAnswerBuilder
         {
             audio.AddAttribute("rtcp-rsize");
         }
-        SdpWriter.AddOpus(audio, opus.PayloadType);
+        if (opus is not null)
+        {
+            SdpWriter.AddOpus(audio, opus.PayloadType);
+        }
         foreach (string format in g711)
         {
             audio.AddAttribute("rtpmap", format == "0" ? "0 PCMU/8000" : "8 PCMA/8000");

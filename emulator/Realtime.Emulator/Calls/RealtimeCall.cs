@@ -20,6 +20,7 @@ internal sealed class RealtimeCall : IAsyncDisposable
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly byte[] _openedWith;
+    private DataChannel? _channel;
 
     private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session, string secret)
     {
@@ -35,6 +36,15 @@ internal sealed class RealtimeCall : IAsyncDisposable
     }
 
     public string Id { get; }
+
+    /// <summary>The call's session as configured so far (a copy, taken between two client events).</summary>
+    public JsonObject Session
+    {
+        get
+        {
+            lock (_gate) return (JsonObject)_processor.Session.DeepClone();
+        }
+    }
 
     /// <summary>The SDP answer for the offer this call was created from.</summary>
     public required string Answer { get; init; }
@@ -74,25 +84,37 @@ internal sealed class RealtimeCall : IAsyncDisposable
         return _peer.CloseAsync();
     }
 
+    /// <summary>
+    /// Raised with every server event of the call, as sent on <c>oai-events</c>: what a sideband socket relays. Raised
+    /// under the call's lock, so handlers see the events in order and must only queue them.
+    /// </summary>
+    public event Action<string>? ServerEvent;
+
+    /// <summary>A client event from a sideband socket, handled as if the peer had sent it; its answers go to everyone.</summary>
+    public void Inject(string clientEvent) => Send(() => _processor.Handle(clientEvent));
+
     private void Attach(DataChannel channel)
     {
         if (channel.Label != EventsChannelLabel) return;
+        lock (_gate) _channel = channel;
         channel.OnMessage += message =>
         {
             if (message.IsBinary) return;
-            Send(channel, () => _processor.Handle(message.Text));
+            Send(() => _processor.Handle(message.Text));
         };
-        Send(channel, _processor.Open);
+        Send(_processor.Open);
     }
 
-    private void Send(DataChannel channel, Func<IReadOnlyList<JsonObject>> work)
+    private void Send(Func<IReadOnlyList<JsonObject>> work)
     {
         // Messages may arrive on different driver threads; the processor sees them one at a time, in order.
         lock (_gate)
         {
             foreach (var serverEvent in work())
             {
-                if (channel.State == DataChannelState.Open) channel.Send(serverEvent.ToJsonString());
+                var text = serverEvent.ToJsonString();
+                if (_channel?.State == DataChannelState.Open) _channel.Send(text);
+                ServerEvent?.Invoke(text);
             }
         }
     }

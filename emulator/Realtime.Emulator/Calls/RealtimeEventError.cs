@@ -32,6 +32,29 @@ internal sealed record RealtimeEventError(string Code, string Message, string? P
     public static RealtimeEventError InvalidValue(string param, string value, IEnumerable<string> supported) =>
         new("invalid_value", $"Invalid value: '{Shorten(value)}'. Supported values are: {string.Join(", ", supported.Select(s => $"'{s}'"))}.", param);
 
+    public static RealtimeEventError InvalidBase64Audio() =>
+        new("invalid_value", "Invalid 'audio': expected base64-encoded audio bytes.", "audio");
+
+    public static RealtimeEventError CommitEmpty() =>
+        new("input_audio_buffer_commit_empty",
+            "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, but buffer only has 0.00ms of audio.", null);
+
+    public static RealtimeEventError DuplicateItemId(string itemId) =>
+        new("item_duplicate_id", $"Item with id {Shorten(itemId)} already exists (or is not a string).", "item.id");
+
+    /// <summary>No item with that id: OpenAI's code names the action that failed (retrieve, truncate or delete).</summary>
+    public static RealtimeEventError ItemNotFound(string action, string itemId) =>
+        new($"item_{action}_invalid_item_id", $"Item with item_id not found: {Shorten(itemId)}", "item_id");
+
+    public static RealtimeEventError OnlyAssistantAudioTruncates(string itemId) =>
+        new("item_truncate_invalid_item_id", $"Only assistant messages with audio can be truncated: {Shorten(itemId)}", "item_id");
+
+    public static RealtimeEventError NoActiveResponse() =>
+        new("response_cancel_not_active", "Cancellation failed: no active response found", null);
+
+    /// <summary>The same refusal as an HTTP answer (a 400), for a session that arrives in a request body.</summary>
+    public Errors.OpenAIError ToHttpError() => new(StatusCodes.Status400BadRequest, Message, Type, Param, Code);
+
     public JsonObject ToJson() => new()
     {
         ["type"] = Type,

@@ -2,31 +2,35 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Realtime.Emulator.Http;
 using Realtime.Http;
 
 namespace Realtime.Emulator.Calls;
 
 /// <summary>
-/// The emulated model behind one call's <c>oai-events</c> channel, with no WebRTC in it: client events (JSON text)
-/// in, server events (JSON objects) out. Ids are counters, so a conversation is reproducible in tests.
-/// Not thread-safe: the call feeds it one message at a time.
+/// The emulated model behind one call's <c>oai-events</c> channel (or a WebSocket session), with no transport in it:
+/// client events (JSON text) in, server events (JSON objects) out. It handles the eleven GA client events as OpenAI
+/// does, including what OpenAI refuses. Ids are counters, so a conversation is reproducible in tests.
+/// Not thread-safe: the caller feeds it one message at a time.
 /// </summary>
 internal sealed class RealtimeEventProcessor
 {
-    private static readonly string[] ClientEventTypes =
+    public static readonly string[] ClientEventTypes =
     [
-        "session.update", "conversation.item.create", "response.create", "response.cancel",
-        "input_audio_buffer.append", "input_audio_buffer.commit", "input_audio_buffer.clear",
+        "session.update", "input_audio_buffer.append", "input_audio_buffer.commit", "input_audio_buffer.clear",
+        "conversation.item.create", "conversation.item.retrieve", "conversation.item.truncate", "conversation.item.delete",
+        "response.create", "response.cancel", "output_audio_buffer.clear",
     ];
 
-    private readonly List<JsonObject> _conversation = [];
+    private readonly Conversation _conversation = new();
+    private readonly EmulatedResponses _responses;
     private int _nextId;
+    private long _bufferedAudioBytes;
 
     public RealtimeEventProcessor(JsonObject session)
     {
         Session = (JsonObject)session.DeepClone();
         Session["output_modalities"] ??= new JsonArray("audio");
+        _responses = new EmulatedResponses(NextId);
     }
 
     /// <summary>The session as configured so far (what <c>session.updated</c> reports).</summary>
@@ -56,131 +60,164 @@ internal sealed class RealtimeEventProcessor
         {
             return [Error(RealtimeEventError.MissingType() with { EventId = eventId })];
         }
-        var type = (string)typeNode!;
-        IReadOnlyList<JsonObject>? answer = type switch
-        {
-            "session.update" => UpdateSession(clientEvent, eventId),
-            "conversation.item.create" => CreateItem(clientEvent, eventId),
-            "response.create" => CreateResponse(clientEvent),
-            _ when ClientEventTypes.Contains(type) => [], // audio is the next issue; accepted and ignored
-            _ => null,
-        };
-        return answer ?? [Error(RealtimeEventError.UnknownEventType(type, ClientEventTypes) with { EventId = eventId })];
+        var answer = Dispatch((string)typeNode!, clientEvent);
+        return answer.Error is { } refused ? [Error(refused with { EventId = eventId })] : answer.Events!;
     }
 
-    private IReadOnlyList<JsonObject> UpdateSession(JsonObject clientEvent, string? eventId)
+    private (IReadOnlyList<JsonObject>? Events, RealtimeEventError? Error) Dispatch(string type, JsonObject clientEvent) => type switch
     {
-        var currentType = (string?)Session["type"] ?? "realtime";
-        if (SessionUpdateValidator.Validate(clientEvent["session"], currentType) is { } problem)
+        "session.update" => UpdateSession(clientEvent),
+        "input_audio_buffer.append" => AppendAudio(clientEvent),
+        "input_audio_buffer.commit" => CommitAudio(),
+        "input_audio_buffer.clear" => ClearAudio(),
+        "conversation.item.create" => CreateItem(clientEvent),
+        "conversation.item.retrieve" => WithItem(clientEvent, "retrieve", item => Event("conversation.item.retrieved", new() { ["item"] = item.DeepClone() })),
+        "conversation.item.truncate" => TruncateItem(clientEvent),
+        "conversation.item.delete" => WithItem(clientEvent, "delete", item => DeleteItem((string)item["id"]!)),
+        "response.create" => CreateResponse(clientEvent),
+        "response.cancel" => (null, RealtimeEventError.NoActiveResponse()),
+        "output_audio_buffer.clear" => ([Event("output_audio_buffer.cleared", new() { ["response_id"] = _responses.LastId })], null),
+        _ => (null, RealtimeEventError.UnknownEventType(type, ClientEventTypes)),
+    };
+
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) UpdateSession(JsonObject clientEvent)
+    {
+        if (SessionUpdateValidator.Validate(clientEvent["session"], (string?)Session["type"] ?? "realtime") is { } problem)
         {
-            return [Error(problem with { EventId = eventId })];
+            return (null, problem);
         }
         var updated = (JsonObject)Session.DeepClone();
-        Merge(updated, (JsonObject)clientEvent["session"]!);
+        JsonMerge.Into(updated, (JsonObject)clientEvent["session"]!);
         Session = updated;
-        return [Event("session.updated", new() { ["session"] = Session.DeepClone() })];
+        return ([Event("session.updated", new() { ["session"] = Session.DeepClone() })], null);
     }
 
-    /// <summary>Objects merge field by field (an update of <c>audio.output.voice</c> keeps <c>audio.input</c>); anything else replaces.</summary>
-    private static void Merge(JsonObject target, JsonObject update)
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) AppendAudio(JsonObject clientEvent)
     {
-        foreach (var (name, value) in update)
+        if (clientEvent["audio"] is not JsonValue audio || audio.GetValueKind() != JsonValueKind.String)
         {
-            if (value is JsonObject inner && target[name] is JsonObject existing)
-            {
-                Merge(existing, inner);
-            }
-            else
-            {
-                target[name] = value?.DeepClone();
-            }
+            return (null, RealtimeEventError.MissingParameter("audio"));
         }
+        var text = (string)audio!;
+        var bytes = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text, bytes, out var length))
+        {
+            return (null, RealtimeEventError.InvalidBase64Audio());
+        }
+        // Only the amount is kept: the emulator does not listen to base64 audio, it only answers as if it had.
+        _bufferedAudioBytes += length;
+        return ([], null);
     }
 
-    private IReadOnlyList<JsonObject> CreateItem(JsonObject clientEvent, string? eventId)
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) CommitAudio()
+    {
+        if (_bufferedAudioBytes == 0)
+        {
+            return (null, RealtimeEventError.CommitEmpty());
+        }
+        _bufferedAudioBytes = 0;
+        var item = new JsonObject
+        {
+            ["id"] = NextId("item"),
+            ["type"] = "message",
+            ["role"] = "user",
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "input_audio", ["transcript"] = null }),
+        };
+        var previous = _conversation.LastId;
+        var events = new List<JsonObject>
+        {
+            Event("input_audio_buffer.committed", new() { ["previous_item_id"] = previous, ["item_id"] = item["id"]!.DeepClone() }),
+        };
+        events.AddRange(AddItem(item));
+        return (events, null);
+    }
+
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) ClearAudio()
+    {
+        _bufferedAudioBytes = 0;
+        return ([Event("input_audio_buffer.cleared", new())], null);
+    }
+
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) CreateItem(JsonObject clientEvent)
     {
         if (clientEvent["item"] is not JsonObject item)
         {
-            return [Error(RealtimeEventError.MissingParameter("item") with { EventId = eventId })];
+            return (null, RealtimeEventError.MissingParameter("item"));
         }
-        var stored = (JsonObject)item.DeepClone();
-        stored["id"] ??= NextId("item");
-        stored["object"] = "realtime.item";
-        stored["status"] = "completed";
-        var previous = _conversation.Count > 0 ? (string?)_conversation[^1]["id"] : null;
-        _conversation.Add(stored);
+        if (item["id"] is { } id && (id.GetValueKind() != JsonValueKind.String || _conversation.Find((string)id!) is not null))
+        {
+            return (null, RealtimeEventError.DuplicateItemId(id.ToJsonString()));
+        }
+        return (AddItem((JsonObject)item.DeepClone()), null);
+    }
+
+    private List<JsonObject> AddItem(JsonObject item)
+    {
+        item["id"] ??= NextId("item");
+        item["object"] = "realtime.item";
+        item["status"] = "completed";
+        var previous = _conversation.LastId;
+        _conversation.Add(item);
         return
         [
-            Event("conversation.item.added", new() { ["previous_item_id"] = previous, ["item"] = stored.DeepClone() }),
-            Event("conversation.item.done", new() { ["previous_item_id"] = previous, ["item"] = stored.DeepClone() }),
+            Event("conversation.item.added", new() { ["previous_item_id"] = previous, ["item"] = item.DeepClone() }),
+            Event("conversation.item.done", new() { ["previous_item_id"] = previous, ["item"] = item.DeepClone() }),
         ];
     }
 
-    private List<JsonObject> CreateResponse(JsonObject clientEvent)
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) WithItem(JsonObject clientEvent, string action, Func<JsonObject, JsonObject> answer)
     {
-        var modalities = (clientEvent["response"]?["output_modalities"] ?? Session["output_modalities"]) as JsonArray;
-        var text = modalities?.Any(m => (string?)m == "text") == true && modalities.All(m => (string?)m != "audio");
-        var responseId = NextId("resp");
-        var itemId = NextId("item");
-        var reply = DeterministicReply.For(LastUserText());
-        var kind = text ? "output_text" : "output_audio_transcript";
-        var doneField = text ? "text" : "transcript";
-        var partType = text ? "output_text" : "output_audio";
-        var ids = () => new JsonObject { ["response_id"] = responseId, ["item_id"] = itemId, ["output_index"] = 0, ["content_index"] = 0 };
-        var events = new List<JsonObject>
+        if (clientEvent["item_id"] is not JsonValue idNode || idNode.GetValueKind() != JsonValueKind.String)
         {
-            Event("response.created", new() { ["response"] = Response(responseId, "in_progress", new JsonArray(), modalities) }),
-            Event("response.output_item.added", new() { ["response_id"] = responseId, ["output_index"] = 0, ["item"] = Item(itemId, "in_progress", new JsonArray()) }),
-            Event("response.content_part.added", With(ids(), "part", Part(partType, ""))),
-        };
-        foreach (var chunk in DeterministicReply.Chunks(reply))
-        {
-            events.Add(Event($"response.{kind}.delta", With(ids(), "delta", chunk)));
+            return (null, RealtimeEventError.MissingParameter("item_id"));
         }
-        events.Add(Event($"response.{kind}.done", With(ids(), doneField, reply)));
-        events.Add(Event("response.content_part.done", With(ids(), "part", Part(partType, reply))));
-        var item = Item(itemId, "completed", new JsonArray(Part(partType, reply)));
-        _conversation.Add((JsonObject)item.DeepClone());
-        events.Add(Event("response.output_item.done", new() { ["response_id"] = responseId, ["output_index"] = 0, ["item"] = item.DeepClone() }));
-        events.Add(Event("response.done", new() { ["response"] = Response(responseId, "completed", new JsonArray(item), modalities) }));
-        return events;
+        var item = _conversation.Find((string)idNode!);
+        return item is null ? (null, RealtimeEventError.ItemNotFound(action, (string)idNode!)) : ([answer(item)], null);
     }
 
-    private string LastUserText() => _conversation
-        .LastOrDefault(i => (string?)i["role"] == "user")?["content"]?.AsArray()
-        .Select(c => (string?)c?["text"] ?? (string?)c?["transcript"])
-        .FirstOrDefault(t => t is not null) ?? "";
-
-    private static JsonObject With(JsonObject target, string name, JsonNode? value)
+    private JsonObject DeleteItem(string itemId)
     {
-        target[name] = value;
-        return target;
+        _conversation.Remove(itemId);
+        return Event("conversation.item.deleted", new() { ["item_id"] = itemId });
     }
 
-    private static JsonObject Part(string type, string text) => type == "output_text"
-        ? new JsonObject { ["type"] = "output_text", ["text"] = text }
-        : new JsonObject { ["type"] = "output_audio", ["transcript"] = text };
-
-    private static JsonObject Item(string id, string status, JsonArray content) => new()
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) TruncateItem(JsonObject clientEvent)
     {
-        ["id"] = id,
-        ["object"] = "realtime.item",
-        ["type"] = "message",
-        ["status"] = status,
-        ["role"] = "assistant",
-        ["content"] = content,
-    };
+        foreach (var required in new[] { "content_index", "audio_end_ms" })
+        {
+            if (clientEvent[required]?.GetValueKind() != JsonValueKind.Number)
+            {
+                return (null, RealtimeEventError.MissingParameter(required));
+            }
+        }
+        return WithItem(clientEvent, "truncate", item => (string?)item["role"] == "assistant"
+            ? Event("conversation.item.truncated", new()
+            {
+                ["item_id"] = item["id"]!.DeepClone(),
+                ["content_index"] = clientEvent["content_index"]!.DeepClone(),
+                ["audio_end_ms"] = clientEvent["audio_end_ms"]!.DeepClone(),
+            })
+            : Error(RealtimeEventError.OnlyAssistantAudioTruncates((string)item["id"]!)));
+    }
 
-    private JsonObject Response(string id, string status, JsonArray output, JsonArray? modalities) => new()
+    private (IReadOnlyList<JsonObject>?, RealtimeEventError?) CreateResponse(JsonObject clientEvent)
     {
-        ["id"] = id,
-        ["object"] = "realtime.response",
-        ["status"] = status,
-        ["output"] = output,
-        ["output_modalities"] = modalities?.DeepClone() ?? new JsonArray("audio"),
-        ["conversation_id"] = Session["id"]?.DeepClone(),
-        ["usage"] = status == "completed" ? new JsonObject { ["total_tokens"] = 0, ["input_tokens"] = 0, ["output_tokens"] = 0 } : null,
-    };
+        if ((string?)Session["type"] == "transcription")
+        {
+            return (null, RealtimeEventError.UnknownEventType("response.create", ["session.update", "input_audio_buffer.append", "input_audio_buffer.commit", "input_audio_buffer.clear"]));
+        }
+        var requested = clientEvent["response"] as JsonObject;
+        var modalities = (requested?["output_modalities"] ?? Session["output_modalities"]) as JsonArray;
+        var context = requested?["conversation"] is JsonValue none && (string?)none == "none"
+            ? (requested["input"] as JsonArray)?.OfType<JsonObject>().ToList() ?? []
+            : _conversation.Items.ToList();
+        var reply = _responses.Create(context, modalities, (string?)Session["id"], Event);
+        if (requested?["conversation"] is not JsonValue outOfBand || (string?)outOfBand != "none")
+        {
+            _conversation.Add(reply.Item);
+        }
+        return (reply.Events, null);
+    }
 
     private JsonObject Error(RealtimeEventError error) => Event("error", new() { ["error"] = error.ToJson() });
 

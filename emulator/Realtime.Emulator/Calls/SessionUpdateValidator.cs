@@ -5,13 +5,16 @@ using Realtime.Emulator.Errors;
 namespace Realtime.Emulator.Calls;
 
 /// <summary>
-/// Checks the <c>session</c> of a <c>session.update</c> against the GA shape. GA refuses the whole update on the
-/// first problem, and beta-only fields (<c>temperature</c>, <c>modalities</c>, <c>input_audio_format</c>, …) are
-/// simply unknown to it: that is exactly what catches code still written for the beta.
+/// Checks a <c>session</c> (of a <c>session.update</c>, or a call's multipart <c>session</c> part) against the GA
+/// shape. GA refuses the whole update on the first problem: <c>type</c> is required, every GA field is accepted,
+/// anything else is unknown (beta-only fields such as <c>temperature</c>, <c>modalities</c>,
+/// <c>input_audio_format</c> included, which is what catches code still written for the beta), and a transcription
+/// session refuses what only realtime sessions have.
 /// </summary>
 internal static class SessionUpdateValidator
 {
-    private static readonly Dictionary<string, JsonValueKind> SessionFields = new()
+    /// <summary>GA realtime session fields and the JSON kind each must have (Undefined: several kinds are legal).</summary>
+    private static readonly Dictionary<string, JsonValueKind> RealtimeFields = new()
     {
         ["type"] = JsonValueKind.String,
         ["model"] = JsonValueKind.String,
@@ -25,20 +28,35 @@ internal static class SessionUpdateValidator
         ["truncation"] = JsonValueKind.Undefined,
         ["prompt"] = JsonValueKind.Undefined,
         ["include"] = JsonValueKind.Array,
+        ["parallel_tool_calls"] = JsonValueKind.True,
+        ["reasoning"] = JsonValueKind.Object,
     };
 
-    private static readonly Dictionary<string, string[]> AudioFields = new()
+    /// <summary>A transcription session has only these; the realtime-only ones are unknown to it.</summary>
+    private static readonly string[] TranscriptionFields = ["type", "audio", "include"];
+
+    private static readonly Dictionary<string, string[]> RealtimeAudioFields = new()
     {
         ["audio"] = ["input", "output"],
         ["audio.input"] = ["format", "transcription", "turn_detection", "noise_reduction"],
         ["audio.output"] = ["format", "voice", "speed"],
     };
 
+    private static readonly Dictionary<string, string[]> TranscriptionAudioFields = new()
+    {
+        ["audio"] = ["input"],
+        ["audio.input"] = ["format", "transcription", "turn_detection", "noise_reduction"],
+    };
+
+    private static readonly string[] SessionTypes = ["realtime", "transcription"];
     private static readonly string[] FormatTypes = ["audio/pcm", "audio/pcmu", "audio/pcma"];
     private static readonly string[] Modalities = ["text", "audio"];
 
-    /// <summary>Null when the update is acceptable; otherwise the first problem, as OpenAI reports it.</summary>
-    public static RealtimeEventError? Validate(JsonNode? session, string currentType)
+    /// <summary>
+    /// Null when the update is acceptable; otherwise the first problem, as OpenAI reports it. <paramref name="currentType"/>
+    /// is the session's type, which an update may not change; null when the session is being created.
+    /// </summary>
+    public static RealtimeEventError? Validate(JsonNode? session, string? currentType)
     {
         if (session is null)
         {
@@ -48,32 +66,60 @@ internal static class SessionUpdateValidator
         {
             return RealtimeEventError.InvalidType("session", "an object", JsonKinds.Describe(session));
         }
+        if (ValidateType(fields, currentType) is { } typeProblem)
+        {
+            return typeProblem;
+        }
+        var isRealtime = (string?)fields["type"] == "realtime";
         foreach (var (name, value) in fields)
         {
-            if (!SessionFields.TryGetValue(name, out var kind))
+            if (Field(name, value, isRealtime) is { } problem)
             {
-                return RealtimeEventError.UnknownParameter("session." + name);
+                return problem;
             }
-            if (kind != JsonValueKind.Undefined && JsonKinds.Of(value) != kind)
-            {
-                return RealtimeEventError.InvalidType("session." + name, JsonKinds.Expected(kind), JsonKinds.Describe(value));
-            }
-        }
-        if (fields["type"] is { } type && (string?)type != currentType)
-        {
-            return RealtimeEventError.InvalidValue("session.type", (string?)type ?? "", [currentType]);
         }
         if (fields["output_modalities"] is JsonArray modalities
             && modalities.FirstOrDefault(m => m?.GetValueKind() != JsonValueKind.String || !Modalities.Contains((string?)m)) is { } bad)
         {
             return RealtimeEventError.InvalidValue("session.output_modalities", bad?.ToJsonString() ?? "null", Modalities);
         }
-        return fields["audio"] is JsonObject audio ? ValidateAudio(audio) : null;
+        return fields["audio"] is JsonObject audio ? ValidateAudio(audio, isRealtime ? RealtimeAudioFields : TranscriptionAudioFields) : null;
     }
 
-    private static RealtimeEventError? ValidateAudio(JsonObject audio)
+    private static RealtimeEventError? ValidateType(JsonObject fields, string? currentType)
     {
-        if (Unknown(audio, "audio") is { } unknown)
+        if (!fields.TryGetPropertyValue("type", out var type))
+        {
+            return RealtimeEventError.MissingParameter("session.type");
+        }
+        if (type?.GetValueKind() != JsonValueKind.String)
+        {
+            return RealtimeEventError.InvalidType("session.type", "a string", JsonKinds.Describe(type));
+        }
+        string[] allowed = currentType is null ? SessionTypes : [currentType];
+        return allowed.Contains((string)type!) ? null : RealtimeEventError.InvalidValue("session.type", (string)type!, allowed);
+    }
+
+    private static RealtimeEventError? Field(string name, JsonNode? value, bool isRealtime)
+    {
+        if (!RealtimeFields.TryGetValue(name, out var kind) || (!isRealtime && !TranscriptionFields.Contains(name)))
+        {
+            return RealtimeEventError.UnknownParameter("session." + name);
+        }
+        var actual = JsonKinds.Of(value);
+        // null clears an optional setting (tracing, prompt, …); a boolean may be true or false.
+        if (kind == JsonValueKind.Undefined || actual == JsonValueKind.Null || actual == kind
+            || (kind == JsonValueKind.True && actual == JsonValueKind.False))
+        {
+            return null;
+        }
+        var expected = kind == JsonValueKind.True ? "a boolean" : JsonKinds.Expected(kind);
+        return RealtimeEventError.InvalidType("session." + name, expected, JsonKinds.Describe(value));
+    }
+
+    private static RealtimeEventError? ValidateAudio(JsonObject audio, Dictionary<string, string[]> known)
+    {
+        if (Unknown(audio, "audio", known) is { } unknown)
         {
             return unknown;
         }
@@ -88,7 +134,7 @@ internal static class SessionUpdateValidator
             {
                 return RealtimeEventError.InvalidType("session." + path, "an object", JsonKinds.Describe(node));
             }
-            if ((Unknown(section, path) ?? Format(section["format"], path + ".format")) is { } problem)
+            if ((Unknown(section, path, known) ?? Format(section["format"], path + ".format")) is { } problem)
             {
                 return problem;
             }
@@ -96,8 +142,8 @@ internal static class SessionUpdateValidator
         return null;
     }
 
-    private static RealtimeEventError? Unknown(JsonObject section, string path) =>
-        section.Select(p => p.Key).FirstOrDefault(k => !AudioFields[path].Contains(k)) is { } name
+    private static RealtimeEventError? Unknown(JsonObject section, string path, Dictionary<string, string[]> known) =>
+        section.Select(p => p.Key).FirstOrDefault(k => !known[path].Contains(k)) is { } name
             ? RealtimeEventError.UnknownParameter($"session.{path}.{name}")
             : null;
 

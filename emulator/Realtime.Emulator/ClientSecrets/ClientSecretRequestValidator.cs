@@ -62,9 +62,9 @@ internal static class ClientSecretRequestValidator
         if (node is not JsonObject expiresAfter) return OpenAIError.InvalidType("expires_after", "an object", JsonKinds.Describe(node));
         if (FirstUnknown(expiresAfter, ExpiresAfterFields, "expires_after.") is { } unknown) return OpenAIError.UnknownParameter(unknown);
 
-        // anchor has a single legal value, yet OpenAI still requires it to be spelled out.
-        if (!expiresAfter.TryGetPropertyValue("anchor", out var anchor)) return OpenAIError.MissingParameter("expires_after.anchor");
-        if (ValidateEnum("expires_after.anchor", anchor, Anchors) is { } anchorError) return anchorError;
+        // anchor has a single legal value, created_at, which is also what an absent anchor means.
+        if (expiresAfter.TryGetPropertyValue("anchor", out var anchor) && ValidateEnum("expires_after.anchor", anchor, Anchors) is { } anchorError)
+            return anchorError;
 
         return expiresAfter.TryGetPropertyValue("seconds", out var seconds)
             ? ValidateSeconds(seconds)

@@ -92,6 +92,12 @@ internal sealed record OpenAIError(int Status, string Message, string Type, stri
         $"This secret did not open call '{Shorten(callId)}'. End a call with the secret that opened it, or with an API key.",
         InvalidRequest, null, "call_not_owned");
 
+    public static OpenAIError WebSocketRequired() => new(StatusCodes.Status400BadRequest,
+        "This endpoint is a WebSocket: connect with an Upgrade: websocket request.", InvalidRequest, null, "websocket_required");
+
+    public static OpenAIError OneTargetOnly() => new(StatusCodes.Status400BadRequest,
+        "Pass exactly one of 'model' and 'call_id'.", InvalidRequest, "call_id", "invalid_request");
+
     /// <summary>Only for a bug in the emulator itself: no request is meant to reach this.</summary>
     public static OpenAIError ServerError() => new(StatusCodes.Status500InternalServerError,
         "The server had an error while processing your request. Sorry about that!", "server_error", null, null);

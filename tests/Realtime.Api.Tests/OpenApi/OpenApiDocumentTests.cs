@@ -22,7 +22,7 @@ public sealed class OpenApiDocumentTests(DevApiHost host)
 
         var responses = Responses(document, "/api/realtime-token", "post");
         Assert.Equal(["200", .. TokenProblems], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(["calls_url", "client_secret", "expires_at", "model", "session_id"], SuccessFields(document, responses));
+        Assert.Equal(["calls_url", "client_secret", "expires_at", "model", "session", "session_id", "value"], SuccessFields(document, responses));
         foreach (var status in TokenProblems)
             Assert.Equal("#/components/schemas/ProblemDetails", responses[status]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
     }

@@ -23,7 +23,25 @@ public sealed class TokenFlowTests(DevApiHost host)
         Assert.Equal(new Uri(host.BaseAddress, "/v1/realtime/calls").ToString(), json["calls_url"]!.GetValue<string>());
         var expiresAt = json["expires_at"]!.GetValue<long>();
         Assert.InRange(expiresAt, before + 300 - 5, before + 300 + 5);
-        Assert.Equal(5, json.Count);
+        Assert.Equal(7, json.Count);
+    }
+
+    [Fact]
+    public async Task The_answer_names_the_secret_value_as_OpenAI_does_and_carries_the_effective_session()
+    {
+        var jwt = await DevTokens.ForAsync(host, DevTokens.NewUser());
+
+        var json = await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt));
+
+        Assert.Equal(json["client_secret"]!.GetValue<string>(), json["value"]!.GetValue<string>());
+        var session = json["session"]!.AsObject();
+        Assert.Equal("realtime", session["type"]!.GetValue<string>());
+        Assert.Equal("realtime.session", session["object"]!.GetValue<string>());
+        Assert.StartsWith("sess_", session["id"]!.GetValue<string>());
+        Assert.Equal(json["model"]!.GetValue<string>(), session["model"]!.GetValue<string>());
+        // The emulator answers OpenAI's effective defaults, and the api passes them on as upstream sent them.
+        Assert.Equal("audio", session["output_modalities"]![0]!.GetValue<string>());
+        Assert.Equal("audio/pcm", session["audio"]!["output"]!["format"]!["type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCors(); // the emulator's routes carry OpenAI's CORS policy
         app.MapPost("/api/realtime-token", MintAsync).RequireAuthorization();
         app.MapRealtimeEmulator();
         await app.StartAsync();
@@ -95,7 +96,8 @@ public sealed class BaselineServer(WebApplication app) : IAsyncDisposable
         try
         {
             var minted = await upstream.CreateAsync(UpstreamBody(), UpstreamEndpoint.EmulatorKey, http.RequestAborted);
-            return TypedResults.Ok(new TokenResponse(minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), SessionId.New(), Model, endpoint.CallsUrl(http.Request)));
+            return TypedResults.Ok(new TokenResponse(minted.Value, minted.Value, minted.ExpiresAt.ToUnixTimeSeconds(), SessionId.New(), Model,
+                endpoint.CallsUrl(http.Request), minted.Session));
         }
         catch (UpstreamException e)
         {

@@ -41,9 +41,13 @@ public sealed class RealtimeCallTests(DevApiHost host, ITestOutputHelper output)
         Assert.Equal("Transcribe accurately.", updated.GetProperty("session").GetProperty("instructions").GetString());
 
         // The seed guide's own (beta-shaped) update (docs/design.md §Seed guide): GA refuses it whole.
+        // It has no session.type, the first thing GA asks for; given one, its beta fields are unknown.
         await SendAsync(page, """{"type":"session.update","session":{"modalities":["text"],"instructions":"x","voice":"alloy","input_audio_format":"pcm16","temperature":0.8}}""");
         var refused = await NextAsync(page, "error");
-        Assert.Equal("unknown_parameter", refused.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("missing_required_parameter", refused.GetProperty("error").GetProperty("code").GetString());
+        await SendAsync(page, """{"type":"session.update","session":{"type":"realtime","modalities":["text"],"instructions":"x","voice":"alloy","input_audio_format":"pcm16","temperature":0.8}}""");
+        var unknown = await NextAsync(page, "error");
+        Assert.Equal("unknown_parameter", unknown.GetProperty("error").GetProperty("code").GetString());
 
         await SendAsync(page, "this is not json");
         var invalid = await NextAsync(page, "error");
@@ -105,7 +109,7 @@ public sealed class RealtimeCallTests(DevApiHost host, ITestOutputHelper output)
         var state = await page.Page.EvaluateAsync<JsonElement>("() => state()");
         Assert.Equal("connected", state.GetProperty("connection").GetString());
         Assert.Equal("open", state.GetProperty("channel").GetString());
-        await SendAsync(page, """{"type":"session.update","session":{"instructions":"Still here?"}}""");
+        await SendAsync(page, """{"type":"session.update","session":{"type":"realtime","instructions":"Still here?"}}""");
         var updated = await NextAsync(page, "session.updated");
         Assert.Equal("Still here?", updated.GetProperty("session").GetProperty("instructions").GetString());
     }

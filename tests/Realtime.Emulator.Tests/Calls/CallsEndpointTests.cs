@@ -46,7 +46,7 @@ public sealed class CallsEndpointTests(CallsHost host) : IClassFixture<CallsHost
         Assert.Equal("session.updated", (string?)updated["type"]);
         Assert.Equal("Transcribe.", (string?)updated["session"]!["instructions"]);
 
-        channel.Send("""{"type":"session.update","session":{"modalities":["text"],"temperature":0.8}}""");
+        channel.Send("""{"type":"session.update","session":{"type":"realtime","modalities":["text"],"temperature":0.8}}""");
         var refused = await events.NextAsync();
         Assert.Equal("error", (string?)refused["type"]);
         Assert.Equal("unknown_parameter", (string?)refused["error"]!["code"]);
@@ -103,7 +103,7 @@ public sealed class CallsEndpointTests(CallsHost host) : IClassFixture<CallsHost
     public async Task A_beta_shaped_session_part_is_refused()
     {
         var secret = await host.MintSecretAsync();
-        using var response = await host.PostFormAsync(secret, "v=0\r\n", """{"temperature":0.8}""");
+        using var response = await host.PostFormAsync(secret, "v=0\r\n", """{"type":"realtime","temperature":0.8}""");
         await OpenAIErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, "unknown_parameter", "session.temperature");
     }
 

@@ -38,17 +38,17 @@ public sealed class RealtimeEventProcessorTests
         Assert.Equal("Transcribe.", (string?)updated["session"]!["instructions"]);
         Assert.Equal("sess_test", (string?)updated["session"]!["id"]);
 
-        Assert.Single(processor.Handle("""{"type":"session.update","session":{"audio":{"output":{"voice":"cedar"}}}}"""));
+        Assert.Single(processor.Handle("""{"type":"session.update","session":{"type":"realtime","audio":{"output":{"voice":"cedar"}}}}"""));
         Assert.Equal("cedar", (string?)processor.Session["audio"]!["output"]!["voice"]);
         Assert.Equal("gpt-4o-transcribe", (string?)processor.Session["audio"]!["input"]!["transcription"]!["model"]);
     }
 
     [Theory]
-    [InlineData("""{"type":"session.update","session":{"temperature":0.8}}""", "unknown_parameter", "session.temperature")]
-    [InlineData("""{"type":"session.update","session":{"modalities":["text"],"instructions":"x"}}""", "unknown_parameter", "session.modalities")]
-    [InlineData("""{"type":"session.update","session":{"input_audio_format":"pcm16"}}""", "unknown_parameter", "session.input_audio_format")]
-    [InlineData("""{"type":"session.update","session":{"flavour":"x"}}""", "unknown_parameter", "session.flavour")]
-    [InlineData("""{"type":"session.update","session":{"audio":{"input":{"format":{"type":"audio/pcm","rate":16000}}}}}""", "invalid_value", "session.audio.input.format.rate")]
+    [InlineData("""{"type":"session.update","session":{"type":"realtime","temperature":0.8}}""", "unknown_parameter", "session.temperature")]
+    [InlineData("""{"type":"session.update","session":{"type":"realtime","modalities":["text"],"instructions":"x"}}""", "unknown_parameter", "session.modalities")]
+    [InlineData("""{"type":"session.update","session":{"type":"realtime","input_audio_format":"pcm16"}}""", "unknown_parameter", "session.input_audio_format")]
+    [InlineData("""{"type":"session.update","session":{"type":"realtime","flavour":"x"}}""", "unknown_parameter", "session.flavour")]
+    [InlineData("""{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcm","rate":16000}}}}}""", "invalid_value", "session.audio.input.format.rate")]
     [InlineData("""{"type":"session.update","session":{"type":"transcription"}}""", "invalid_value", "session.type")]
     [InlineData("""{"type":"session.update","session":"text"}""", "invalid_type", "session")]
     [InlineData("""{"type":"session.update"}""", "missing_required_parameter", "session")]

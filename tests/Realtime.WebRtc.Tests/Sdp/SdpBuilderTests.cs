@@ -108,9 +108,11 @@ public sealed class SdpBuilderTests
     }
 
     [Fact]
-    public void Audio_without_opus_is_rejected_and_the_data_channel_still_accepted()
+    public void Audio_with_neither_opus_nor_g711_is_rejected_and_the_data_channel_still_accepted()
     {
-        string noOpus = SdpFixtures.ChromiumOffer.Replace("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 speex/16000");
+        string noOpus = SdpFixtures.ChromiumOffer
+            .Replace("UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126", "UDP/TLS/RTP/SAVPF 111 63 9 13 110 126")
+            .Replace("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 speex/16000");
 
         SessionDescription answer = SdpAnswerBuilder.Build(SessionDescription.Parse(noOpus), Local);
 
@@ -118,6 +120,32 @@ public sealed class SdpBuilderTests
         Assert.False(answer.Media[1].IsRejected);
         Assert.Equal(["1"], answer.BundleGroup);
         Assert.Equal("1", SdpTransportInfo.From(answer).Data!.Mid);
+    }
+
+    [Fact]
+    public void Opus_and_g711_are_answered_as_OpenAI_answers_them_111_0_8()
+    {
+        SessionDescription answer = SdpAnswerBuilder.Build(SessionDescription.Parse(SdpFixtures.ChromiumOffer), Local);
+
+        Assert.Equal(["111", "0", "8"], answer.Media[0].Formats);
+        Assert.Contains(new SdpLine('a', "rtpmap:0 PCMU/8000"), answer.Media[0].Lines);
+        Assert.Contains(new SdpLine('a', "rtpmap:8 PCMA/8000"), answer.Media[0].Lines);
+    }
+
+    [Fact]
+    public void An_offer_of_PCMU_alone_is_answered_not_refused()
+    {
+        string pcmuOnly = SdpFixtures.ChromiumOffer
+            .Replace("UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126", "UDP/TLS/RTP/SAVPF 0")
+            .Replace("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 speex/16000");
+
+        SessionDescription answer = SdpAnswerBuilder.Build(SessionDescription.Parse(pcmuOnly), Local);
+
+        Assert.False(answer.Media[0].IsRejected);
+        Assert.Equal(["0"], answer.Media[0].Formats);
+        Assert.Contains(new SdpLine('a', "rtpmap:0 PCMU/8000"), answer.Media[0].Lines);
+        Assert.DoesNotContain(answer.Media[0].Lines, l => l.Value.Contains("opus", StringComparison.Ordinal));
+        Assert.Equal(["0", "1"], answer.BundleGroup);
     }
 
     [Fact]
