@@ -39,9 +39,13 @@ internal static class RealtimeSocketEndpoint
             await refusal.ToResult().ExecuteAsync(context);
             return;
         }
+        if (call is not null)
+        {
+            await FollowCallAsync(context, call);
+            return;
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        if (call is not null) await FollowCallAsync(socket, call, context.RequestAborted);
-        else await OwnSessionAsync(socket, model!, context.RequestAborted);
+        await OwnSessionAsync(socket, model!, context.RequestAborted);
     }
 
     /// <summary>Exactly one of <c>model</c> and <c>call_id</c>, as OpenAI's clients send them.</summary>
@@ -64,14 +68,18 @@ internal static class RealtimeSocketEndpoint
         }
     }
 
-    private static async Task FollowCallAsync(WebSocket socket, RealtimeCall call, CancellationToken cancel)
+    // Subscribed before the upgrade is answered: an event the call sends once the client sees the socket open
+    // must reach it.
+    private static async Task FollowCallAsync(HttpContext context, RealtimeCall call)
     {
+        var cancel = context.RequestAborted;
         var queue = Channel.CreateBounded<string>(new BoundedChannelOptions(MaxQueuedEvents) { FullMode = BoundedChannelFullMode.DropWrite });
         void Enqueue(string serverEvent)
         {
             if (!queue.Writer.TryWrite(serverEvent)) queue.Writer.TryComplete();
         }
         call.ServerEvent += Enqueue;
+        using var socket = await AcceptOrUnsubscribeAsync(context, call, Enqueue);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         _ = call.Ended.ContinueWith(_ => queue.Writer.TryComplete(), TaskScheduler.Default);
         var writer = WriteAsync(socket, queue.Reader, stop.Token);
@@ -89,6 +97,19 @@ internal static class RealtimeSocketEndpoint
             queue.Writer.TryComplete();
         }
         await writer;
+    }
+
+    private static async Task<WebSocket> AcceptOrUnsubscribeAsync(HttpContext context, RealtimeCall call, Action<string> subscriber)
+    {
+        try
+        {
+            return await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            call.ServerEvent -= subscriber;
+            throw;
+        }
     }
 
     private static async Task WriteAsync(WebSocket socket, ChannelReader<string> events, CancellationToken cancel)
