@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Emulator.Audio;
 using Realtime.Http;
 
 namespace Realtime.Emulator.Calls;
@@ -23,7 +24,8 @@ internal sealed class RealtimeEventProcessor
 
     private readonly Conversation _conversation = new();
     private readonly EmulatedResponses _responses;
-    private int _nextId;
+    // One id sequence for every event and item of the session; the audio turn engine can share it.
+    private readonly ServerEventWriter _writer = new();
     private long _bufferedAudioBytes;
 
     public RealtimeEventProcessor(JsonObject session)
@@ -221,16 +223,7 @@ internal sealed class RealtimeEventProcessor
 
     private JsonObject Error(RealtimeEventError error) => Event("error", new() { ["error"] = error.ToJson() });
 
-    private JsonObject Event(string type, JsonObject fields)
-    {
-        var result = new JsonObject { ["event_id"] = NextId("event"), ["type"] = type };
-        foreach (var (name, value) in fields.ToList())
-        {
-            fields.Remove(name);
-            result[name] = value;
-        }
-        return result;
-    }
+    private JsonObject Event(string type, JsonObject fields) => _writer.Event(type, fields);
 
-    private string NextId(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{++_nextId:D6}");
+    private string NextId(string prefix) => _writer.NextId(prefix);
 }
