@@ -2,8 +2,9 @@ namespace Realtime.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// OpenAI's own SDKs from npm (tests/Realtime.Browser.Tests/OpenAISdks: the Agents SDK, the Node SDK, esbuild),
-/// installed by `npm ci` there (.ci/run does it). Missing packages fail the test with the command that installs
-/// them: these tests prove OpenAI's clients run unmodified, so they never pass by skipping.
+/// installed by `npm ci` there, which the test project's build runs (eng/NpmCi.targets). Missing packages fail the
+/// test with the command that installs them: these tests prove OpenAI's clients run unmodified, so they never pass
+/// by skipping.
 /// </summary>
 public static class OpenAISdkPackages
 {
@@ -17,7 +18,7 @@ public static class OpenAISdkPackages
         {
             if (!File.Exists(Path.Combine(Folder, "node_modules", package, "package.json")))
                 throw new InvalidOperationException(
-                    $"npm package {package} is not installed in {Folder}. Run `npm ci --ignore-scripts` there (.ci/run does).");
+                    $"npm package {package} is not installed in {Folder}. Build the test project with npm on PATH (it runs `npm ci --ignore-scripts` there), or run that yourself.");
         }
     }
 
