@@ -16,10 +16,7 @@ public sealed class CallMetricsTests(StubbedApiHost host)
     [Fact]
     public async Task One_answered_and_one_refused_call_show_by_outcome()
     {
-        var tenant = "cmx-" + Guid.NewGuid().ToString("N")[..8];
-        var secret = await host.ProvisionTenantAsync(tenant, new { concurrent_sessions = 10 });
-        var jwt = TestJwt.Create(secret, tenant, "caller");
-        var sessionId = (await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt)))["session_id"]!.GetValue<string>();
+        var (jwt, sessionId) = await MintAsync();
         var before = await PrometheusText.ScrapeAsync(host);
         double Moved(PrometheusText s, string outcome) => s.Sum(Calls, ("outcome", outcome)) - before.Sum(Calls, ("outcome", outcome));
 
@@ -38,10 +35,7 @@ public sealed class CallMetricsTests(StubbedApiHost host)
     [Fact]
     public async Task Another_host_coming_and_going_does_not_cost_this_host_its_counters()
     {
-        var tenant = "cmy-" + Guid.NewGuid().ToString("N")[..8];
-        var secret = await host.ProvisionTenantAsync(tenant, new { concurrent_sessions = 10 });
-        var jwt = TestJwt.Create(secret, tenant, "caller");
-        var sessionId = (await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt)))["session_id"]!.GetValue<string>();
+        var (jwt, sessionId) = await MintAsync();
         await HttpAssert.ProblemAsync(await CallRequests.PostOfferAsync(host, jwt, sessionId, "not an offer"), HttpStatusCode.BadRequest);
         await PrometheusText.WaitForAsync(host, s => s.Has(Calls), "the calls counter");
 
@@ -54,5 +48,13 @@ public sealed class CallMetricsTests(StubbedApiHost host)
         var after = await PrometheusText.WaitForAsync(host, s => s.Sum(Calls, ("outcome", "refused")) - before.Sum(Calls, ("outcome", "refused")) >= 1,
             "one more refused call after another host was disposed");
         Assert.Equal(1, after.Sum(Calls, ("outcome", "refused")) - before.Sum(Calls, ("outcome", "refused")));
+    }
+
+    private async Task<(string Jwt, string SessionId)> MintAsync()
+    {
+        var tenant = "cmx-" + Guid.NewGuid().ToString("N")[..8];
+        var secret = await host.ProvisionTenantAsync(tenant, new { concurrent_sessions = 10 });
+        var jwt = TestJwt.Create(secret, tenant, "caller");
+        return (jwt, (await HttpAssert.OkAsync(await host.RequestTokenAsync(jwt)))["session_id"]!.GetValue<string>());
     }
 }

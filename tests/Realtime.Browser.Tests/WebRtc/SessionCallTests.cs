@@ -6,7 +6,7 @@ using Realtime.Api.Tests.Infrastructure;
 using Realtime.Shared.Sessions;
 using Realtime.Testing.Browser;
 
-namespace Realtime.Browser.Tests.Calls;
+namespace Realtime.Browser.Tests.WebRtc;
 
 /// <summary>
 /// The promise for <c>POST /api/sessions/{id}/calls</c>: a browser that holds only the user's JWT and a
@@ -25,9 +25,9 @@ public sealed class SessionCallTests(DevApiHost host) : IClassFixture<DevApiHost
         await using var chromium = await Chromium.LaunchAsync(Chromium.WebRtcFlags);
         var fetched = new ConcurrentQueue<Task<string>>();
         chromium.Context.Response += (_, response) => fetched.Enqueue(BodyOfAsync(response));
-        var page = await SessionCallPage.OpenAsync(chromium, host.BaseAddress);
+        var page = await RealtimeCallPage.OpenAsync(chromium, host.BaseAddress);
 
-        var call = await page.Page.EvaluateAsync<JsonElement>("a => startCall(a)", new[] { jwt, sessionId });
+        var call = await page.Page.EvaluateAsync<JsonElement>("a => startSessionCall(a)", new[] { jwt, sessionId });
 
         Assert.True(call.GetProperty("status").GetInt32() == 201, $"calls answered {call}");
         var location = call.GetProperty("location").GetString()!;
@@ -55,7 +55,7 @@ public sealed class SessionCallTests(DevApiHost host) : IClassFixture<DevApiHost
             Assert.DoesNotContain("sk-", body, StringComparison.Ordinal);
         }
 
-        await page.Page.EvaluateAsync("() => hangUp()");
+        await page.Page.EvaluateAsync("() => pc.close()");
     }
 
     // A response's headers and body as text; a body the browser no longer holds reads as empty.
@@ -72,8 +72,8 @@ public sealed class SessionCallTests(DevApiHost host) : IClassFixture<DevApiHost
         }
     }
 
-    private static Task<JsonElement?> SendAsync(SessionCallPage page, string text) => page.Page.EvaluateAsync("t => send(t)", text);
+    private static Task<JsonElement?> SendAsync(RealtimeCallPage page, string text) => page.Page.EvaluateAsync("t => send(t)", text);
 
-    private static Task<JsonElement> NextAsync(SessionCallPage page, string type) =>
+    private static Task<JsonElement> NextAsync(RealtimeCallPage page, string type) =>
         page.Page.EvaluateAsync<JsonElement>("([t, ms]) => nextEvent(t, ms)", new object[] { type, EventWaitMs });
 }
