@@ -133,6 +133,15 @@ public sealed class ClientSecretsErrorTests(ListedKeysHost host) : IClassFixture
     [InlineData("""{ "session": { "type": "realtime", "temperature": 0.8 } }""", "unknown_parameter", "session.temperature")]
     [InlineData("""{ "session": { "type": "realtime", "voice": "alloy" } }""", "unknown_parameter", "session.voice")]
     [InlineData("""{ "session": { "type": "transcription", "input_audio_transcription": { "model": "whisper-1" } } }""", "unknown_parameter", "session.input_audio_transcription")]
+    // Any field GA does not have, at any depth of the session (the same GA lists as session.update)
+    [InlineData("""{ "session": { "type": "realtime", "future_knob": true } }""", "unknown_parameter", "session.future_knob")]
+    [InlineData("""{ "session": { "type": "realtime", "id": "sess_mine" } }""", "unknown_parameter", "session.id")]
+    [InlineData("""{ "session": { "type": "realtime", "object": "something" } }""", "unknown_parameter", "session.object")]
+    [InlineData("""{ "session": { "type": "realtime", "audio": { "input": { "format": { "type": "audio/pcm", "rate": 24000 }, "gain": 2 } } } }""", "unknown_parameter", "session.audio.input.gain")]
+    [InlineData("""{ "session": { "type": "realtime", "audio": { "output": { "voice": "marin", "pitch": 1 } } } }""", "unknown_parameter", "session.audio.output.pitch")]
+    [InlineData("""{ "session": { "type": "realtime", "audio": { "video": {} } } }""", "unknown_parameter", "session.audio.video")]
+    [InlineData("""{ "session": { "type": "transcription", "instructions": "x" } }""", "unknown_parameter", "session.instructions")]
+    [InlineData("""{ "session": { "type": "transcription", "audio": { "output": { "voice": "marin" } } } }""", "unknown_parameter", "session.audio.output")]
     public async Task Invalid_body_is_400_naming_the_param(string body, string? code, string? param)
     {
         await OpenAIErrorAssert.IsErrorAsync(await host.PostAsync(ListedKeysHost.Key, body), HttpStatusCode.BadRequest, code, param);

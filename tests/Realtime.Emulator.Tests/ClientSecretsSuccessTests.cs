@@ -142,16 +142,6 @@ public sealed class ClientSecretsSuccessTests(ListedKeysHost host) : IClassFixtu
     }
 
     [Fact]
-    public async Task Caller_cannot_choose_the_session_id_or_object()
-    {
-        var body = await OkJsonAsync(await host.PostAsync(ListedKeysHost.Key,
-            """{ "session": { "type": "realtime", "id": "sess_mine", "object": "something" } }"""));
-
-        Assert.NotEqual("sess_mine", (string?)body["session"]!["id"]);
-        Assert.Equal("realtime.session", (string?)body["session"]!["object"]);
-    }
-
-    [Fact]
     public async Task Each_mint_gives_a_new_secret_and_session_id()
     {
         var first = await OkJsonAsync(await host.PostAsync(ListedKeysHost.Key));

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -29,10 +30,24 @@ public static class MetricsHosting
                 .AddMeter(RealtimeMetrics.MeterName, OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Diagnostics")
+                .OnlyThisHost()
                 // No cached answers (the default keeps one for 300 ms): a scrape right after an action shows it.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
+
+    /// <summary>
+    /// Meters are matched by name process-wide, so another host in the same process (a test host, a second api) would
+    /// otherwise feed this host's metric streams, and its meters' disposal would end them here: its instruments are
+    /// dropped. Meters made outside any <see cref="IMeterFactory"/> (no scope) stay, being the process's own.
+    /// </summary>
+    private static MeterProviderBuilder OnlyThisHost(this MeterProviderBuilder metrics) =>
+        ((IDeferredMeterProviderBuilder)metrics).Configure((services, builder) =>
+        {
+            var ours = services.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument =>
+                instrument.Meter.Scope is IMeterFactory theirs && !ReferenceEquals(theirs, ours) ? MetricStreamConfiguration.Drop : null);
+        });
 
     public static IEndpointRouteBuilder MapRealtimeMetrics(this IEndpointRouteBuilder endpoints)
     {

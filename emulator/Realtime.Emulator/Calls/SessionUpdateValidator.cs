@@ -86,6 +86,27 @@ internal static class SessionUpdateValidator
         return fields["audio"] is JsonObject audio ? ValidateAudio(audio, isRealtime ? RealtimeAudioFields : TranscriptionAudioFields) : null;
     }
 
+    /// <summary>
+    /// The path (<c>session.…</c>) of the first field a session of <paramref name="type"/> does not have in GA, top level
+    /// or in <c>audio</c>, or null. For callers that check kinds their own way but must refuse the same unknown fields.
+    /// </summary>
+    public static string? FirstUnknownField(JsonObject session, string type)
+    {
+        var isRealtime = type == "realtime";
+        if (session.Select(p => p.Key).FirstOrDefault(k => !RealtimeFields.ContainsKey(k) || (!isRealtime && !TranscriptionFields.Contains(k))) is { } top)
+        {
+            return "session." + top;
+        }
+        var known = isRealtime ? RealtimeAudioFields : TranscriptionAudioFields;
+        if (session["audio"] is not JsonObject audio)
+        {
+            return null;
+        }
+        return UnknownKey(audio, "audio", known)
+            ?? known.Keys.Where(k => k != "audio").Select(path => audio[path["audio.".Length..]] is JsonObject section ? UnknownKey(section, path, known) : null)
+                .FirstOrDefault(p => p is not null);
+    }
+
     private static RealtimeEventError? ValidateType(JsonObject fields, string? currentType)
     {
         if (!fields.TryGetPropertyValue("type", out var type))
@@ -143,9 +164,10 @@ internal static class SessionUpdateValidator
     }
 
     private static RealtimeEventError? Unknown(JsonObject section, string path, Dictionary<string, string[]> known) =>
-        section.Select(p => p.Key).FirstOrDefault(k => !known[path].Contains(k)) is { } name
-            ? RealtimeEventError.UnknownParameter($"session.{path}.{name}")
-            : null;
+        UnknownKey(section, path, known) is { } name ? RealtimeEventError.UnknownParameter(name) : null;
+
+    private static string? UnknownKey(JsonObject section, string path, Dictionary<string, string[]> known) =>
+        section.Select(p => p.Key).FirstOrDefault(k => !known[path].Contains(k)) is { } name ? $"session.{path}.{name}" : null;
 
     /// <summary>GA formats: <c>audio/pcm</c> at 24 kHz only, <c>audio/pcmu</c>, <c>audio/pcma</c>.</summary>
     private static RealtimeEventError? Format(JsonNode? format, string path)

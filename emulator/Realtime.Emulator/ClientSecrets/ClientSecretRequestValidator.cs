@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Realtime.Emulator.Calls;
 using Realtime.Emulator.Errors;
 
 namespace Realtime.Emulator.ClientSecrets;
@@ -7,7 +8,8 @@ namespace Realtime.Emulator.ClientSecrets;
 /// <summary>
 /// Checks a client_secrets body against OpenAI's GA contract and applies its defaults. Pure: a
 /// parsed body in, a request or the first OpenAI error out, so every rule is unit-testable.
-/// Fields it does not know inside <c>session</c> are left alone (echoed back), since GA keeps adding them.
+/// A <c>session</c> field GA does not have (beta-only ones included) is refused as <c>unknown_parameter</c>, by the
+/// same GA field lists as <c>session.update</c> (<see cref="SessionUpdateValidator"/>), as OpenAI refuses it.
 /// </summary>
 internal static class ClientSecretRequestValidator
 {
@@ -21,14 +23,7 @@ internal static class ClientSecretRequestValidator
     private static readonly string[] Anchors = ["created_at"];
     private static readonly string[] SessionTypes = ["realtime", "transcription"];
 
-    /// <summary>Beta-only session fields: GA refuses them as unknown, which is what catches code still on the beta shape.</summary>
-    private static readonly string[] BetaOnlySessionFields =
-    [
-        "modalities", "voice", "input_audio_format", "output_audio_format", "input_audio_transcription",
-        "turn_detection", "input_audio_noise_reduction", "temperature", "max_response_output_tokens", "client_secret",
-    ];
-
-    /// <summary>The session fields whose JSON kind is checked; anything else is echoed as sent.</summary>
+    /// <summary>The session fields whose JSON kind is checked here; the other GA fields are echoed as sent.</summary>
     private static readonly Dictionary<string, JsonValueKind> SessionFieldKinds = new()
     {
         ["model"] = JsonValueKind.String,
@@ -92,8 +87,7 @@ internal static class ClientSecretRequestValidator
         if (!session.TryGetPropertyValue("type", out var type)) return OpenAIError.MissingParameter("session.type");
         if (ValidateEnum("session.type", type, SessionTypes) is { } typeError) return typeError;
 
-        var beta = session.Select(p => p.Key).FirstOrDefault(key => BetaOnlySessionFields.Contains(key));
-        if (beta is not null) return OpenAIError.UnknownParameter($"session.{beta}");
+        if (SessionUpdateValidator.FirstUnknownField(session, (string)type!) is { } unknown) return OpenAIError.UnknownParameter(unknown);
         if (ValidateFieldKinds(session) is { } kindError) return kindError;
         if (session["model"] is JsonValue model && (string)model! == "") return OpenAIError.EmptyString("session.model");
 

@@ -6,7 +6,8 @@ namespace Realtime.Browser.Tests.WebRtc;
 /// <summary>
 /// A page that does what the seed guide's browser code does (docs/design.md §Seed guide), in GA terms:
 /// secret and <c>calls_url</c> from <c>/api/realtime-token</c>, fake microphone track, <c>oai-events</c>, the offer
-/// POSTed with the <c>ek_</c> secret. The test serves it itself, on the api's own origin (127.0.0.1, a secure
+/// POSTed with the <c>ek_</c> secret; or, holding only a JWT and a session id, the offer POSTed to the api's
+/// <c>/api/sessions/{id}/calls</c>. The test serves it itself, on the api's own origin (127.0.0.1, a secure
 /// context for getUserMedia), through a Playwright route, so the api needs no test page.
 /// </summary>
 public sealed class RealtimeCallPage
@@ -36,12 +37,8 @@ public sealed class RealtimeCallPage
           setTimeout(() => { const j = waiters.indexOf(waiter); if (j >= 0) { waiters.splice(j, 1); reject(new Error(`no ${type} within ${ms} ms; got ${received.map(e => e.type)}`)); } }, ms);
         });
 
-        window.startCall = async (jwt) => {
-          const tokenResp = await fetch('/api/realtime-token', {
-            method: 'POST', headers: { 'Authorization': `Bearer ${jwt}`, 'Content-Type': 'application/json' }, body: '{}' });
-          if (!tokenResp.ok) throw new Error(`realtime-token: ${tokenResp.status} ${await tokenResp.text()}`);
-          const { client_secret, calls_url } = await tokenResp.json();
-
+        // Microphone, audio transceiver and oai-events; the offer goes to postOffer, which answers a fetch Response.
+        async function connect(postOffer) {
           pc = new RTCPeerConnection();
           const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1 } });
           stream.getTracks().forEach(t => pc.addTrack(t, stream));
@@ -51,15 +48,28 @@ public sealed class RealtimeCallPage
 
           const offer = await pc.createOffer();
           await pc.setLocalDescription(offer);
-          const answerResp = await fetch(calls_url, {
-            method: 'POST', headers: { 'Authorization': `Bearer ${client_secret}`, 'Content-Type': 'application/sdp' }, body: offer.sdp });
+          const answerResp = await postOffer(offer.sdp);
           const answer = await answerResp.text();
           // As the GA notes warn: never feed an error body to setRemoteDescription.
           if (answerResp.status !== 201) return { status: answerResp.status, body: answer };
           await pc.setRemoteDescription({ type: 'answer', sdp: answer });
           await opened;
-          return { status: answerResp.status, location: answerResp.headers.get('Location'), answer, secret: client_secret, callsUrl: calls_url };
+          return { status: answerResp.status, location: answerResp.headers.get('Location'), answer };
+        }
+
+        window.startCall = async (jwt) => {
+          const tokenResp = await fetch('/api/realtime-token', {
+            method: 'POST', headers: { 'Authorization': `Bearer ${jwt}`, 'Content-Type': 'application/json' }, body: '{}' });
+          if (!tokenResp.ok) throw new Error(`realtime-token: ${tokenResp.status} ${await tokenResp.text()}`);
+          const { client_secret, calls_url } = await tokenResp.json();
+          const call = await connect(sdp => fetch(calls_url, {
+            method: 'POST', headers: { 'Authorization': `Bearer ${client_secret}`, 'Content-Type': 'application/sdp' }, body: sdp }));
+          return { ...call, secret: client_secret, callsUrl: calls_url };
         };
+
+        // No secret at all: the api posts the offer to OpenAI for the session's owner (POST /api/sessions/{id}/calls).
+        window.startSessionCall = ([jwt, sessionId]) => connect(sdp => fetch(`/api/sessions/${encodeURIComponent(sessionId)}/calls`, {
+          method: 'POST', headers: { 'Authorization': `Bearer ${jwt}`, 'Content-Type': 'application/sdp' }, body: sdp }));
 
         window.send = (text) => dc.send(text);
         window.state = () => ({ connection: pc.connectionState, ice: pc.iceConnectionState, channel: dc.readyState });
