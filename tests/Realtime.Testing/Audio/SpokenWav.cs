@@ -35,12 +35,12 @@ public sealed class SpokenWav
     public TimeSpan Duration => TimeSpan.FromSeconds(Samples.Length / (double)SampleRate);
 
     /// <summary>
-    /// Three turns as the tests use them: 0.5 s of silence, then each phrase followed by 1.5 s of silence
-    /// (so server_vad's 500 ms silence ends every turn well before the next starts).
+    /// Three turns as the call tests use them: 0.5 s of silence, then each phrase followed by 3 s of silence, room
+    /// for server_vad's 500 ms of silence and the emulator's spoken answer (under 2 s) before the next turn starts.
     /// </summary>
     public static Task<SpokenWav> ThreeTurnsAsync(string path) =>
         CreateAsync(path, ["Hello there emulator", "What is the weather like today", "Good night and thank you"],
-            TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1500));
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
 
     /// <summary>Speaks <paramref name="phrases"/> into <paramref name="path"/> after <paramref name="leading"/> silence, each followed by <paramref name="gap"/>.</summary>
     public static async Task<SpokenWav> CreateAsync(string path, IReadOnlyList<string> phrases, TimeSpan leading, TimeSpan gap)
