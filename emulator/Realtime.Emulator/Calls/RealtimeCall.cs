@@ -129,9 +129,10 @@ internal sealed class RealtimeCall : IAsyncDisposable
         var pump = new AudioPump(_processor, Send, new SenderAudioSink(audio.Sender), time);
         audio.Receiver.FrameReceived += frame =>
         {
-            // Silence is what the jitter buffer plays while nothing arrives (the sender paused or stalled): no audio was
-            // sent for it, so it is not on the caller's timeline, and a stall must neither end a turn nor shift the next.
-            if (frame.Kind != PlayoutKind.Silence) pump.Hear(frame.Frame);
+            // Only audio that arrived is on the caller's timeline: what the jitter buffer plays while a busy sender or a
+            // busy emulator falls behind (concealment, silence) was never said, and counting it would shift every later
+            // boundary or end a turn mid-sentence. A lost packet shortens the timeline by its 20 ms instead.
+            if (frame.Kind == PlayoutKind.Decoded) pump.Hear(frame.Frame);
         };
         pump.Start();
         return pump;
