@@ -113,7 +113,7 @@ internal sealed class RealtimeCall : IAsyncDisposable
     }
 
     /// <summary>Answer frames sent so far and how many of them went out late (the answer clock fell behind).</summary>
-    public (long Played, long Late) AnswerFrames => _audio is null ? (0, 0) : (_audio.FramesPlayed, _audio.LateFrames);
+    public AnswerFrameTotals AnswerFrames => _audio is null ? new(0, 0) : new(_audio.FramesPlayed, _audio.LateFrames);
 
     /// <summary>
     /// Raised with every server event of the call, as sent on <c>oai-events</c>: what a sideband socket relays. Raised

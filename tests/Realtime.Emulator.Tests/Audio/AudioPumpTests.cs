@@ -27,6 +27,19 @@ public sealed class AudioPumpTests
     }
 
     [Fact]
+    public void A_stalled_clock_catches_up_and_counts_the_frames_that_waited_as_late()
+    {
+        using var run = new PumpRun(Sessions.Realtime());
+        run.Send("""{"type":"response.create"}""").Wait(200);
+        var before = run.Played.Count;
+
+        run.Stall(100).Wait(200);
+
+        Assert.Equal(before + 15, run.Played.Count);
+        Assert.Equal(4, run.Pump.LateFrames);
+    }
+
+    [Fact]
     public void Typed_and_spoken_turns_share_one_conversation_and_id_sequence()
     {
         using var run = new PumpRun(Sessions.Realtime()).Feed(OneTurn);

@@ -45,6 +45,13 @@ internal sealed class PumpRun : IAnswerAudioSink, IDisposable
 
     public PumpRun Wait(int ms) => Feed(new SpeechLayout().Silence(ms));
 
+    /// <summary>The process stalls: the clock jumps without a tick in between, then the pump catches up.</summary>
+    public PumpRun Stall(int ms)
+    {
+        _clock.Advance(TimeSpan.FromMilliseconds(ms));
+        return this;
+    }
+
     /// <summary>A client event, as if it arrived on the data channel between two frames.</summary>
     public PumpRun Send(string clientEvent)
     {
