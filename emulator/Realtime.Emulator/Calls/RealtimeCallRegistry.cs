@@ -15,8 +15,25 @@ public sealed partial class RealtimeCallRegistry(TimeProvider time, ILogger<Real
 
     private readonly ConcurrentDictionary<string, RealtimeCall> _calls = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private long _endedPlayed;
+    private long _endedLate;
 
     public int Count => _calls.Count;
+
+    /// <summary>Answer frames of every call so far, ended or in progress.</summary>
+    public AnswerFrameTotals AnswerFrames
+    {
+        get
+        {
+            long played = Interlocked.Read(ref _endedPlayed), late = Interlocked.Read(ref _endedLate);
+            foreach (var call in _calls.Values)
+            {
+                played += call.AnswerFrames.Played;
+                late += call.AnswerFrames.Late;
+            }
+            return new AnswerFrameTotals(played, late);
+        }
+    }
 
     internal RealtimeCall Open(string offerSdp, JsonObject session, string secret)
     {
@@ -36,6 +53,8 @@ public sealed partial class RealtimeCallRegistry(TimeProvider time, ILogger<Real
     {
         if (!_calls.TryRemove(callId, out var call)) return false;
         await call.DisposeAsync();
+        Interlocked.Add(ref _endedPlayed, call.AnswerFrames.Played);
+        Interlocked.Add(ref _endedLate, call.AnswerFrames.Late);
         LogHungUp(logger, callId);
         return true;
     }
