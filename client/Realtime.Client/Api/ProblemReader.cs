@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Realtime.Client.Api;
 
 /// <summary>
-/// Turns a failed answer into a <see cref="RealtimeApiException"/>: the api's problem+json when it sent one, else the
-/// status alone (a proxy's HTML page is not worth quoting).
+/// Turns a failed answer into a <see cref="RealtimeApiException"/>: the api's problem+json or OpenAI's error object when
+/// it sent one, else the status alone (a proxy's HTML page is not worth quoting).
 /// </summary>
 public static class ProblemReader
 {
@@ -24,6 +24,9 @@ public static class ProblemReader
         {
             using var problem = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
             var root = problem.RootElement;
+            // OpenAI (and the emulator) answer { "error": { "message", "code", "param" } } rather than problem+json.
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
+                return new RealtimeApiException(response.StatusCode, Text(error, "code") ?? response.ReasonPhrase, Text(error, "message"), Text(error, "param"));
             return new RealtimeApiException(response.StatusCode, Text(root, "title") ?? response.ReasonPhrase, Text(root, "detail"),
                 Text(root, "param"), Text(root, "limit"));
         }
