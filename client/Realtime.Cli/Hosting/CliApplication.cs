@@ -5,8 +5,10 @@ using System.Text.Json;
 using Realtime.Cli.Commands;
 using Realtime.Cli.Commands.Tenants;
 using Realtime.Cli.Help;
+using Realtime.Cli.Load;
 using Realtime.Cli.Output;
 using Realtime.Cli.Settings;
+using Realtime.Cli.Speaking;
 using Realtime.Client.Api;
 
 namespace Realtime.Cli.Hosting;
@@ -46,6 +48,8 @@ internal static class CliApplication
         root.Add(WatchCommand.Create(console));
         root.Add(TranscriptCommand.Create(console));
         root.Add(TenantsCommand.Create(console));
+        root.Add(SpeakCommand.Create(console));
+        root.Add(LoadCommand.Create(console));
         ExamplesHelpAction.Install(root, "realtime token --json", "realtime watch ses_0123456789abcdef", "realtime transcript ses_0123456789abcdef --format vtt -o talk.vtt", "realtime tenants get acme --admin-key $KEY");
         return root;
     }
@@ -66,7 +70,7 @@ internal static class CliApplication
             case HttpRequestException unreachable:
                 console.Fail($"cannot reach the api: {unreachable.Message}");
                 return ExitCodes.Failed;
-            case IOException or UnauthorizedAccessException or JsonException:
+            case IOException or UnauthorizedAccessException or JsonException or TimeoutException:
                 console.Fail(failure.Message);
                 return ExitCodes.Failed;
             default:

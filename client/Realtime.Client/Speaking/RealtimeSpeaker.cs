@@ -7,7 +7,9 @@ using Realtime.Client.Publishing;
 using Realtime.Client.Transport;
 using Realtime.Client.Viewing;
 using Realtime.Client.Wire;
+using Realtime.WebRtc.Audio;
 using Realtime.WebRtc.DataChannels;
+using Realtime.WebRtc.Media;
 using Realtime.WebRtc.PeerConnection;
 
 namespace Realtime.Client.Speaking;
@@ -44,6 +46,9 @@ public sealed partial class RealtimeSpeaker : IAsyncDisposable
         (_options, _logger, _ownsHttp) = (options, logger ?? NullLogger<RealtimeSpeaker>.Instance, http is null);
         _http = http ?? new HttpClient();
         _api = new RealtimeApiClient(api, _token, _http);
+        Turns = new SpeakerTurns(TimeProvider.System);
+        ServerEventReceived += Turns.OnServerEvent;
+        CaptionReceived += Turns.OnCaption;
     }
 
     /// <summary>A caption of this session as viewers see it (partials and finals, folded by the api, in seq order).</summary>
@@ -66,13 +71,16 @@ public sealed partial class RealtimeSpeaker : IAsyncDisposable
     /// <summary>The managed peer connection of the call, once connected (its audio transceiver sends the speaker's audio).</summary>
     public RtcPeerConnection? PeerConnection => _peer;
 
+    /// <summary>The call's turns: pending ones, and the final-caption latency of each spoken one.</summary>
+    public SpeakerTurns Turns { get; }
+
     /// <summary>The relay's publisher, once connected: <see cref="CaptionPublisher.LastSeq"/> and pending batches.</summary>
     public CaptionPublisher? Publisher => _publisher;
 
     /// <summary>
     /// Mints, connects the hub, opens the call and waits for OpenAI's <c>session.created</c>; within
     /// <see cref="RealtimeSpeakerOptions.ConnectTimeout"/> (a <see cref="TimeoutException"/> after it).
-    /// <paramref name="configurePeer"/> runs before the offer is made (add an audio transceiver there).
+    /// <paramref name="configurePeer"/> runs before the offer is made, after the audio transceiver was added.
     /// </summary>
     public async Task ConnectAsync(Action<RtcPeerConnection>? configurePeer = null, CancellationToken cancellationToken = default)
     {
@@ -94,6 +102,17 @@ public sealed partial class RealtimeSpeaker : IAsyncDisposable
         {
             throw new TimeoutException($"The speaker did not connect within {_options.ConnectTimeout.TotalSeconds:0} s.");
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="source"/> on the call's audio at real-time pace, reporting the audio time sent; answers
+    /// how many frames went out and how many late. OpenAI's turn detection hears it as the user speaking.
+    /// </summary>
+    public Task<AudioPlayback> SpeakAsync(IAudioSource source, IProgress<TimeSpan>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var audio = _peer?.AudioTransceiver ?? throw new InvalidOperationException("The speaker is not connected.");
+        return AudioPump.PlayAsync(audio.Sender, source, progress, TimeProvider.System, cancellationToken);
     }
 
     /// <summary>Sends one client event (a JSON object, as OpenAI defines them) on the data channel.</summary>
@@ -164,6 +183,7 @@ public sealed partial class RealtimeSpeaker : IAsyncDisposable
     private async Task CallAsync(MintedSession minted, Action<RtcPeerConnection>? configurePeer, CancellationToken cancellationToken)
     {
         _peer = new RtcPeerConnection(PeerAddresses.For(_api.BaseAddress));
+        _peer.AddTransceiver(new RtcAudioTransceiverInit { Direction = Realtime.WebRtc.Sdp.SdpDirection.SendRecv });
         configurePeer?.Invoke(_peer);
         var offer = _peer.CreateOffer();
         _peer.SetLocalDescription(offer);

@@ -7,6 +7,9 @@ namespace Realtime.Cli.Tests.Commands;
 [Collection(CliCollection.Name)]
 public sealed class UsageTests(DevApiHost api)
 {
+    /// <summary>A file that exists but is not audio (this test assembly's own runtime config).</summary>
+    private static readonly string NotAWav = Path.Combine(AppContext.BaseDirectory, "realtime.runtimeconfig.json");
+
     public static TheoryData<string[], string> WrongCommandLines => new()
     {
         { [], "Required command" },
@@ -21,6 +24,11 @@ public sealed class UsageTests(DevApiHost api)
         { ["tenants", "get"], "tid" },
         { ["token", "--api", "ftp://example"], "not an http(s) URL" },
         { ["tenants", "get", "acme"], "no admin key" },
+        { ["speak"], "--file" },
+        { ["speak", "--file", "/no/such/talk.wav"], "does not exist" },
+        { ["speak", "--file", NotAWav], "not a playable WAV" },
+        { ["load", "--file", NotAWav, "--for", "soon"], "--for" },
+        { ["load", "--file", NotAWav, "--speakers", "0"], "--speakers" },
     };
 
     [Theory]
@@ -45,6 +53,8 @@ public sealed class UsageTests(DevApiHost api)
     [InlineData("realtime tenants get", "tenants", "get", "--help")]
     [InlineData("realtime tenants usage", "tenants", "usage", "--help")]
     [InlineData("realtime tenants delete", "tenants", "delete", "--help")]
+    [InlineData("realtime speak", "speak", "--help")]
+    [InlineData("realtime load", "load", "--help")]
     public async Task Every_command_has_help_with_examples(string command, params string[] arguments)
     {
         var run = await CliRun.ToExitAsync(api, arguments);

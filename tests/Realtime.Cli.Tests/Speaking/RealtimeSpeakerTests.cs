@@ -9,6 +9,7 @@ using Realtime.Cli.Tests.Infrastructure;
 using Realtime.Client.Api;
 using Realtime.Client.Speaking;
 using Realtime.Client.Wire;
+using Realtime.WebRtc.Audio;
 
 namespace Realtime.Cli.Tests.Speaking;
 
@@ -85,6 +86,27 @@ public sealed class RealtimeSpeakerTests(DevApiHost api)
         Assert.InRange(lifetime.TotalSeconds, 110, 130);
         Assert.Contains(logs.Lines, line => line.Contains(speaker.SessionId!, StringComparison.Ordinal) && line.Contains("live", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Contains(jwt, StringComparison.Ordinal) || line.Contains("ek_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Audio_goes_out_at_real_time_pace_on_the_call()
+    {
+        var jwt = await DevTokens.ForAsync(api, DevTokens.NewUser());
+        await using var speaker = new RealtimeSpeaker(new RealtimeSpeakerOptions { ApiBaseUrl = api.BaseAddress, Token = jwt });
+        await speaker.ConnectAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var playback = await speaker.SpeakAsync(new ToneSource(440, duration: TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(50, playback.FramesSent);
+        Assert.Equal(0, playback.FramesDropped);
+        Assert.Equal(TimeSpan.FromSeconds(1), playback.Duration);
+        // Paced: the 50th frame is due 980 ms after the first.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"sent in {clock.ElapsedMilliseconds} ms");
+        var stats = speaker.PeerConnection!.GetStats()!;
+        Assert.Equal(50, stats.Rtp.PacketsSent);
+        Assert.Equal("opus", stats.Codec);
+        await speaker.StopAsync();
     }
 
     [Fact]
