@@ -37,8 +37,7 @@ internal static class LoadCommand
         {
             var samples = SpeakerSetup.ReadWav(parsed.GetRequiredValue(file));
             var count = parsed.GetValue(speakers);
-            using var user = new UserConnection(new CliSettings(parsed));
-            var run = new LoadRun(user, parsed.GetRequiredValue(type), samples, parsed.GetValue(duration), parsed.GetValue(settle));
+            var run = new LoadRun(new CliSettings(parsed), parsed.GetRequiredValue(type), samples, parsed.GetValue(duration), parsed.GetValue(settle));
             await ShowWhileAsync(console, run.RunAsync(count, cancellationToken), run.Statistics, count);
             cancellationToken.ThrowIfCancellationRequested();
             if (parsed.GetValue(json)) console.Json(LoadReport.Json(run.Statistics, count), indented: false);

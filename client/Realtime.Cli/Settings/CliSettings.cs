@@ -13,10 +13,16 @@ internal sealed class CliSettings
     public const string DefaultApi = "http://127.0.0.1:5080";
 
     private readonly ParseResult _parsed;
+    private readonly string? _user;
 
     public CliSettings(ParseResult parsed)
+        : this(parsed, null)
     {
-        _parsed = parsed;
+    }
+
+    private CliSettings(ParseResult parsed, string? user)
+    {
+        (_parsed, _user) = (parsed, user);
         Api = ParseApi(parsed.GetValue(GlobalOptions.Api) ?? Environment.GetEnvironmentVariable(GlobalOptions.ApiVariable) ?? DefaultApi);
     }
 
@@ -24,7 +30,10 @@ internal sealed class CliSettings
 
     public string? Token => NonBlank(_parsed.GetValue(GlobalOptions.Token)) ?? NonBlank(Environment.GetEnvironmentVariable(GlobalOptions.TokenVariable));
 
-    public string User => _parsed.GetValue(GlobalOptions.User) ?? "cli";
+    public string User => _user ?? _parsed.GetValue(GlobalOptions.User) ?? "cli";
+
+    /// <summary>The same settings for another development user (load gives each speaker its own, so per-user budgets do not cap the run).</summary>
+    public CliSettings ForUser(string user) => new(_parsed, user);
 
     public string AdminKey =>
         NonBlank(_parsed.GetValue(GlobalOptions.AdminKey)) ?? NonBlank(Environment.GetEnvironmentVariable(GlobalOptions.AdminKeyVariable))
