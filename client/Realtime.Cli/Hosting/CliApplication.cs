@@ -61,6 +61,9 @@ internal static class CliApplication
             case UsageException usage:
                 console.Fail(usage.Message);
                 return ExitCodes.Usage;
+            case OperationCanceledException { InnerException: TimeoutException }:
+                console.Fail("the api did not answer in time.");
+                return ExitCodes.Failed;
             case OperationCanceledException:
                 console.Fail("interrupted.");
                 return ExitCodes.Interrupted;

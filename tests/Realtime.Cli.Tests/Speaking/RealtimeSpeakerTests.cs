@@ -110,6 +110,35 @@ public sealed class RealtimeSpeakerTests(DevApiHost api)
     }
 
     [Fact]
+    public async Task Spoken_turns_are_transcribed_answered_and_settled()
+    {
+        var wav = await TalkWav.GetAsync();
+        var jwt = await DevTokens.ForAsync(api, DevTokens.NewUser());
+        var finals = new ConcurrentQueue<Caption>();
+        await using var speaker = new RealtimeSpeaker(new RealtimeSpeakerOptions { ApiBaseUrl = api.BaseAddress, Token = jwt });
+        speaker.CaptionReceived += c =>
+        {
+            if (c.Kind == "final") finals.Enqueue(c);
+        };
+        await speaker.ConnectAsync();
+
+        var playback = await speaker.SpeakAsync(WavFileSource.Open(wav.Path));
+        await speaker.SpeakAsync(new SilenceSource(TimeSpan.FromSeconds(1.5)));
+        using var settled = new CancellationTokenSource(Wait);
+        await speaker.Turns.WhenSettledAsync(settled.Token);
+        await speaker.StopAsync();
+
+        Assert.Equal((long)Math.Ceiling(wav.Duration.TotalMilliseconds / 20), playback.FramesSent);
+        var users = finals.Where(c => c.Role == "user").Select(c => c.Text).ToList();
+        Assert.Equal(wav.Turns.Count, users.Count);
+        Assert.All(users, text => Assert.Matches(@"^Turn \d+ \(\d+\.\d s\)\.$", text));
+        // Every spoken turn was answered or, when the next turn barged in, cut short: either way its caption settled.
+        Assert.Equal(0, speaker.Turns.Pending);
+        Assert.Equal(wav.Turns.Count, speaker.Turns.FinalLatencies.Count);
+        Assert.Contains(finals, c => c.Role == "assistant" && c.Text.StartsWith("You said: Turn 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_refused_token_fails_to_connect_with_the_apis_answer()
     {
         await using var speaker = new RealtimeSpeaker(new RealtimeSpeakerOptions { ApiBaseUrl = api.BaseAddress, Token = "not-a-jwt" });
