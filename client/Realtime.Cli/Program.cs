@@ -1,0 +1,3 @@
+using Realtime.Cli.Hosting;
+
+return await CliApplication.RunAsync(args);
