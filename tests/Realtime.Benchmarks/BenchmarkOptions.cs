@@ -5,7 +5,7 @@ namespace Realtime.Benchmarks;
 /// <summary>
 /// The command line: <c>--seconds N</c> measured per run, <c>--warmup N</c> before each run, <c>--jit-warmup N</c>
 /// once per server before any run (tiered JIT needs many seconds of load to settle on a small machine),
-/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio</c>
+/// <c>--clients N</c> concurrent clients, one user each; <c>--scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio|audio</c>
 /// (default tokens); <c>--rate N</c> caption batches per second (captions, cluster-captions); <c>--viewers N</c> viewers
 /// per round (cluster-captions); <c>--rounds N</c> paired rounds (tokens, cluster; default 3).
 /// </summary>
@@ -19,6 +19,7 @@ public sealed record BenchmarkOptions(
     public const string ClusterCaptions = "cluster-captions";
     public const string WebRtc = "webrtc";
     public const string EmulatorAudio = "emulator-audio";
+    public const string Audio = "audio";
 
     /// <summary>The cluster target: the two-node cluster keeps at least this share of the single process's throughput.</summary>
     public const double ClusterTargetRatio = 0.7;
@@ -46,7 +47,7 @@ public sealed record BenchmarkOptions(
                 "--rounds" => options with { Rounds = Number(args[i], value, 1, 9) },
                 "--scenario" => options with { Scenario = ScenarioName(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio, --seconds N, --warmup N, " +
+                    $"Unknown argument '{args[i]}'. Use --scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio|audio, --seconds N, --warmup N, " +
                     "--jit-warmup N, --clients N, --rate N, --viewers N, --rounds N."),
             };
             i++;
@@ -54,9 +55,9 @@ public sealed record BenchmarkOptions(
         return options;
     }
 
-    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory or Cluster or ClusterCaptions or WebRtc or EmulatorAudio
+    private static string ScenarioName(string? value) => value is Tokens or Captions or Memory or Cluster or ClusterCaptions or WebRtc or EmulatorAudio or Audio
         ? value
-        : throw new ArgumentException("--scenario takes tokens, captions, memory, cluster, cluster-captions, webrtc or emulator-audio.");
+        : throw new ArgumentException("--scenario takes tokens, captions, memory, cluster, cluster-captions, webrtc, emulator-audio or audio.");
 
     private static int Number(string name, string? value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

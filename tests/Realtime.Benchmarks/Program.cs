@@ -1,7 +1,7 @@
 using Realtime.Benchmarks;
 using Realtime.Benchmarks.Scenarios;
 
-// One scenario per run (--scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio, default tokens); each prints its own table. See README.md.
+// One scenario per run (--scenario tokens|captions|memory|cluster|cluster-captions|webrtc|emulator-audio|audio, default tokens); each prints its own table. See README.md.
 var options = BenchmarkOptions.Parse(args);
 return options.Scenario switch
 {
@@ -11,5 +11,6 @@ return options.Scenario switch
     BenchmarkOptions.ClusterCaptions => await ClusterCaptionsScenario.RunAsync(options),
     BenchmarkOptions.WebRtc => await WebRtcScenario.RunAsync(),
     BenchmarkOptions.EmulatorAudio => await EmulatorAudioScenario.RunAsync(),
+    BenchmarkOptions.Audio => await AudioScenario.RunAsync(),
     _ => await TokenScenario.RunAsync(options),
 };

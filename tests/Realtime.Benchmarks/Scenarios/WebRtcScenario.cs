@@ -32,14 +32,14 @@ public static class WebRtcScenario
         await ChromiumPair.AddToAsync(page);
         await page.Page.EvaluateAsync<bool>("() => grant()");
 
-        var baselineConnects = await RepeatAsync(() => ChromiumPair.ConnectAsync(page).WaitAsync(Limit));
+        var baselineConnects = await ConnectRuns.RepeatAsync(Connects, () => ChromiumPair.ConnectAsync(page).WaitAsync(Limit));
         var (trickleConnect, baselineSeconds) = await ChromiumPair.BulkAsync(page, Total, Chunk).WaitAsync(BulkLimit);
 
         await ManagedPeer.WarmUpAsync(Limit);
         ManagedPeer? peer = null;
         try
         {
-            var managed = await RepeatAsync(async () =>
+            var managed = await ConnectRuns.RepeatAsync(Connects, async () =>
             {
                 if (peer is not null) await peer.DisposeAsync();
                 peer = null;
@@ -56,15 +56,6 @@ public static class WebRtcScenario
         }
     }
 
-    /// <summary>One untimed warm-up connect, then <see cref="Connects"/> measured ones.</summary>
-    private static async Task<List<T>> RepeatAsync<T>(Func<Task<T>> connectAsync)
-    {
-        await connectAsync();
-        var results = new List<T>();
-        for (var i = 0; i < Connects; i++) results.Add(await connectAsync());
-        return results;
-    }
-
     private static double MibPerSecond(double seconds) => Total / seconds / (1024 * 1024);
 
     private static int Report(List<double> baselineConnects, double trickleConnect, double baselineRate, List<double> connects,
@@ -76,17 +67,12 @@ public static class WebRtcScenario
         var rateRatio = rate / baselineRate;
         var connectPass = connectRatio <= ConnectTargetRatio;
         var ratePass = rateRatio >= ThroughputTargetRatio;
-        Print($"Chromium ↔ Chromium: connect median {baselineConnect:F1} ms of {Connects} (no trickle, SDP after complete gathering: {List(baselineConnects)}); {baselineRate:F1} MiB/s");
-        Print($"  for reference, with trickle: connect {trickleConnect:F1} ms (single run, the throughput pair)");
-        Print($".NET → Chromium:     connect median {managedConnect:F1} ms of {Connects} ({List(connects)}), of which median {signalMedian:F1} ms until Chromium's answer; {rate:F1} MiB/s");
+        ConnectRuns.Print($"Chromium ↔ Chromium: connect median {baselineConnect:F1} ms of {Connects} (no trickle, SDP after complete gathering: {ConnectRuns.List(baselineConnects)}); {baselineRate:F1} MiB/s");
+        ConnectRuns.Print($"  for reference, with trickle: connect {trickleConnect:F1} ms (single run, the throughput pair)");
+        ConnectRuns.Print($".NET → Chromium:     connect median {managedConnect:F1} ms of {Connects} ({ConnectRuns.List(connects)}), of which median {signalMedian:F1} ms until Chromium's answer; {rate:F1} MiB/s");
         Console.WriteLine();
-        Print($"ratio .NET/Chromium connect (median of {Connects}): {connectRatio:F2} (target <= {ConnectTargetRatio:F1}) {(connectPass ? "PASS" : "ABOVE")}");
-        Print($"ratio .NET/Chromium throughput ({Total / (1024 * 1024)} MiB): {rateRatio:F2} (target >= {ThroughputTargetRatio:F1}) {(ratePass ? "PASS" : "BELOW")}");
+        ConnectRuns.Print($"ratio .NET/Chromium connect (median of {Connects}): {connectRatio:F2} (target <= {ConnectTargetRatio:F1}) {(connectPass ? "PASS" : "ABOVE")}");
+        ConnectRuns.Print($"ratio .NET/Chromium throughput ({Total / (1024 * 1024)} MiB): {rateRatio:F2} (target >= {ThroughputTargetRatio:F1}) {(ratePass ? "PASS" : "BELOW")}");
         return connectPass && ratePass ? 0 : 1;
     }
-
-    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-
-    private static string List(IEnumerable<double> values) =>
-        string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)));
 }
