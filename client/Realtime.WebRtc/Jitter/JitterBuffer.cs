@@ -93,7 +93,7 @@ public sealed class JitterBuffer
         _decoded++;
         TimeSpan wait = now - due.ArrivedAt;
         _maxWait = wait > _maxWait ? wait : _maxWait;
-        return new PlayoutFrame(_codec.Decode(due.Payload.Span), PlayoutKind.Decoded);
+        return new PlayoutFrame(_codec.Decode(due.Payload.Span), PlayoutKind.Decoded, due.ArrivedAt);
     }
 
     /// <summary>The due packet is missing but later ones are here: it is lost (or hopelessly late), so conceal and move on.</summary>

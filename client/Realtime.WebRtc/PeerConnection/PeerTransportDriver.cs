@@ -1,12 +1,15 @@
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.Dtls;
 using Realtime.WebRtc.Ice;
+using Realtime.WebRtc.Media;
 
 namespace Realtime.WebRtc.PeerConnection;
 
 /// <summary>
-/// The thin driver under a peer connection: carries DTLS datagrams between the <see cref="UdpTransport"/> and the
-/// sans-IO <see cref="DataChannelTransport"/>, and runs the latter's timers on one task. Holds no protocol logic.
+/// The thin driver under a peer connection: demultiplexes the one socket by first byte (RFC 7983), DTLS to the
+/// sans-IO <see cref="DataChannelTransport"/> and SRTP/SRTCP to the <see cref="AudioSession"/> (keyed once DTLS has
+/// exported its keys), runs both one's timers on one task and hands played audio frames to the receiver. Holds no
+/// protocol logic.
 /// </summary>
 internal sealed class PeerTransportDriver : IAsyncDisposable
 {
@@ -14,18 +17,26 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
     private readonly DataChannelTransport _data;
     private readonly DtlsRole _role;
     private readonly TimeProvider _time;
+    private readonly RtcAudioTransceiver? _audio;
+    private readonly AudioSession? _media;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private int _wakePending;
     private int _dtlsStarted;
     private Task _loop = Task.CompletedTask;
 
-    public PeerTransportDriver(UdpTransport udp, DataChannelTransport data, DtlsRole role, TimeProvider time)
+    public PeerTransportDriver(UdpTransport udp, DataChannelTransport data, DtlsRole role, TimeProvider time, RtcAudioTransceiver? audio = null)
     {
         _udp = udp;
         _data = data;
         _role = role;
         _time = time;
+        _audio = audio;
+        _media = audio?.Session;
+        if (_media is not null)
+        {
+            audio!.Sender.Attach(_media, Flush);
+        }
         udp.DatagramReceived += OnDatagram;
         data.TransmitReady += Wake;
     }
@@ -51,12 +62,15 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
         {
             return;
         }
-        // SCTP ABORT and close_notify go out before the socket closes, so the peer learns at once.
+        // RTCP BYE, SCTP ABORT and close_notify go out before the socket closes, so the peer learns at once.
+        _media?.Close(Now);
         _data.Close(Now);
         Flush();
         await _stop.CancelAsync();
         await _loop;
+        _audio?.Sender.OnClosed();
         _data.Dispose();
+        _media?.Dispose();
         await _udp.DisposeAsync();
     }
 
@@ -82,8 +96,14 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
             {
                 _data.HandleTimeout(now);
             }
+            KeyMedia();
+            if (_media?.PollTimeout() is { } mediaDue && mediaDue <= now)
+            {
+                _media.HandleTimeout(now);
+            }
             Flush();
-            TimeSpan delay = _data.PollTimeout() is { } next ? Clamp(next - Now) : Timeout.InfiniteTimeSpan;
+            DeliverFrames();
+            TimeSpan delay = NextTimeout() is { } next ? Clamp(next - Now) : Timeout.InfiniteTimeSpan;
             try
             {
                 await _wake.WaitAsync(delay, token);
@@ -92,6 +112,28 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    private TimeSpan? NextTimeout() =>
+        new[] { _data.PollTimeout(), _media?.PollTimeout() }.Where(t => t is not null).DefaultIfEmpty(null).Min();
+
+    /// <summary>Keys SRTP once, as soon as the DTLS handshake has exported the keys (the loop is woken by every datagram).</summary>
+    private void KeyMedia()
+    {
+        if (_media is null || _media.IsKeyed || _data.Dtls.SrtpKeys is not { } keys)
+        {
+            return;
+        }
+        _media.Key(keys, Now);
+        _audio!.Sender.OnKeyed();
+    }
+
+    private void DeliverFrames()
+    {
+        while (_media is not null && _media.TryPollFrame(out RtcAudioFrame frame))
+        {
+            _audio!.Receiver.Deliver(frame);
         }
     }
 
@@ -108,13 +150,19 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
 
     private void OnDatagram(byte[] datagram, System.Net.IPEndPoint from)
     {
-        if (PacketClassifier.Classify(datagram) != PacketKind.Dtls)
+        switch (PacketClassifier.Classify(datagram))
         {
-            return; // RTP/RTCP: this stack carries data channels only.
+            case PacketKind.Dtls:
+                _data.HandleDatagram(datagram, Now);
+                break;
+            case PacketKind.RtpOrRtcp when _media is not null:
+                _media.HandleDatagram(datagram, Now);
+                break;
+            default:
+                return; // ZRTP, TURN channel data or noise: nothing here speaks them
         }
-        _data.HandleDatagram(datagram, Now);
         Flush();
-        Wake(); // the datagram may have moved an SCTP timer
+        Wake(); // the datagram may have moved a timer, finished DTLS (keys) or started playout
     }
 
     private void Flush()
@@ -122,6 +170,10 @@ internal sealed class PeerTransportDriver : IAsyncDisposable
         while (_data.TryPollTransmit(out byte[] datagram))
         {
             _udp.Send(datagram);
+        }
+        while (_media is not null && _media.TryPollTransmit(out byte[] packet))
+        {
+            _udp.Send(packet);
         }
     }
 

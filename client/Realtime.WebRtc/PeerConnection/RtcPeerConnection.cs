@@ -1,15 +1,17 @@
 using Realtime.WebRtc.DataChannels;
 using Realtime.WebRtc.Dtls;
 using Realtime.WebRtc.Ice;
+using Realtime.WebRtc.Media;
 using Realtime.WebRtc.Sctp;
 using Realtime.WebRtc.Sdp;
 
 namespace Realtime.WebRtc.PeerConnection;
 
 /// <summary>
-/// A peer connection shaped like the browser's <c>RTCPeerConnection</c>, for data channels: offer/answer in SDP,
-/// then ICE on UDP → DTLS (role from <c>a=setup</c>, certificate checked against <c>a=fingerprint</c>) → SCTP
-/// (port and <c>a=max-message-size</c> from the SDP) → DCEP channels. Transport starts once both descriptions are set.
+/// A peer connection shaped like the browser's <c>RTCPeerConnection</c>, for data channels and one audio transceiver:
+/// offer/answer in SDP, then ICE on UDP → DTLS (role from <c>a=setup</c>, certificate checked against
+/// <c>a=fingerprint</c>) → SCTP (port and <c>a=max-message-size</c> from the SDP) → DCEP channels, and beside it
+/// SRTP keyed from DTLS → RTP with the negotiated codec. Transport starts once both descriptions are set.
 /// <para>Unlike a browser, channels can be created only after <see cref="SetRemoteDescription"/>: the stream id
 /// parity depends on the DTLS role, which only the answer settles. Offers always carry the data section anyway.</para>
 /// </summary>
@@ -21,7 +23,9 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private readonly object _gate = new();
     private UdpTransport? _udp;
     private SdpTransportInfo? _local;
+    private SessionDescription? _localDescription;
     private SessionDescription? _remoteDescription;
+    private RtcAudioTransceiver? _audio;
     private SdpTransportInfo? _remote;
     private DataChannelTransport? _data;
     private PeerTransportDriver? _driver;
@@ -47,17 +51,69 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>A channel the peer opened (the browser's <c>ondatachannel</c>).</summary>
     public event Action<DataChannel>? OnDataChannel;
 
+    /// <summary>
+    /// The audio transceiver: the one <see cref="AddTransceiver"/> made (or <see cref="CreateOffer"/> added by default when
+    /// <see cref="RtcConfiguration.OfferAudio"/>), or on the answering side the one <see cref="SetRemoteDescription"/> made
+    /// from the offer's audio section. Null when there is no audio.
+    /// </summary>
+    public RtcAudioTransceiver? AudioTransceiver
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _audio;
+            }
+        }
+    }
+
+    /// <summary>The browser's <c>ontrack</c>: raised by <see cref="SetRemoteDescription"/> when the remote description carries audio.</summary>
+    public event Action<RtcAudioTransceiver>? OnTrack;
+
     /// <summary>Raised from a driver thread on every change of <see cref="ConnectionState"/>.</summary>
     public event Action<RtcPeerConnectionState>? OnConnectionStateChange;
 
-    /// <summary>An offer with BUNDLEd audio (unless configured off) and data, <c>a=setup:actpass</c>; we control ICE.</summary>
+    /// <summary>Adds the audio transceiver an offer will carry; call before <see cref="CreateOffer"/>. One per connection.</summary>
+    public RtcAudioTransceiver AddTransceiver(RtcAudioTransceiverInit? init = null)
+    {
+        lock (_gate)
+        {
+            ThrowIfClosed();
+            if (_audio is not null || LocalDescription is not null || RemoteDescription is not null)
+            {
+                throw new InvalidOperationException("Add the one audio transceiver before any description is created or set.");
+            }
+            init ??= new RtcAudioTransceiverInit();
+            foreach (string codec in init.Codecs.Where(c => !RtcAudioCodecInfo.Supported.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"Unsupported audio codec '{codec}': use opus, PCMU or PCMA.", nameof(init));
+            }
+            return _audio = new RtcAudioTransceiver(init, _time);
+        }
+    }
+
+    /// <summary>getStats() of the audio transceiver; null without audio.</summary>
+    public RtcAudioStats? GetStats() => AudioTransceiver?.GetStats();
+
+    /// <summary>An offer with BUNDLEd audio (when a transceiver was added, or by default) and data, <c>a=setup:actpass</c>; we control ICE.</summary>
     public RtcSessionDescription CreateOffer()
     {
         lock (_gate)
         {
             ThrowIfClosed();
             UdpTransport transport = EnsureIce(IceRole.Controlling);
-            var options = new SdpOfferOptions { Audio = _config.OfferAudio, MaxMessageSize = _config.MaxMessageSize };
+            if (_audio is null && _config.OfferAudio && LocalDescription is null)
+            {
+                _audio = new RtcAudioTransceiver(new RtcAudioTransceiverInit(), _time);
+            }
+            var options = new SdpOfferOptions
+            {
+                Audio = _audio is not null,
+                AudioCodecs = _audio?.Codecs,
+                AudioDirection = _audio?.Direction ?? SdpDirection.SendRecv,
+                AudioSsrc = _audio?.Sender.Ssrc,
+                MaxMessageSize = _config.MaxMessageSize,
+            };
             return new RtcSessionDescription(RtcSdpType.Offer, SdpOfferBuilder.Build(LocalTransport(transport), options).ToString());
         }
     }
@@ -72,7 +128,14 @@ public sealed class RtcPeerConnection : IAsyncDisposable
                 ? _remoteDescription
                 : throw new InvalidOperationException("CreateAnswer needs a remote offer first.");
             UdpTransport transport = EnsureIce(IceRole.Controlled);
-            var options = new SdpAnswerOptions { Setup = _config.AnswerSetup, MaxMessageSize = _config.MaxMessageSize };
+            var options = new SdpAnswerOptions
+            {
+                Setup = _config.AnswerSetup,
+                MaxMessageSize = _config.MaxMessageSize,
+                AudioCodecs = _audio?.Codecs,
+                AudioDirection = _audio?.Direction ?? SdpDirection.Inactive,
+                AudioSsrc = _audio?.Sender.Ssrc,
+            };
             return new RtcSessionDescription(RtcSdpType.Answer, SdpAnswerBuilder.Build(offer, LocalTransport(transport), options).ToString());
         }
     }
@@ -83,7 +146,8 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         lock (_gate)
         {
             ThrowIfClosed();
-            _local = SdpTransportInfo.From(SessionDescription.Parse(description.Sdp));
+            _localDescription = SessionDescription.Parse(description.Sdp);
+            _local = SdpTransportInfo.From(_localDescription);
             LocalDescription = description;
             TryStart();
         }
@@ -92,6 +156,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>Applies the peer's offer or answer. Throws <see cref="SdpParseException"/> (with the line number) when it is unusable.</summary>
     public void SetRemoteDescription(RtcSessionDescription description)
     {
+        RtcAudioTransceiver? track;
         lock (_gate)
         {
             ThrowIfClosed();
@@ -104,7 +169,16 @@ public sealed class RtcPeerConnection : IAsyncDisposable
             _remote = info;
             _remoteDescription = parsed;
             RemoteDescription = description;
+            if (_audio is null && description.Type == RtcSdpType.Offer && info.Audio is not null)
+            {
+                _audio = new RtcAudioTransceiver(new RtcAudioTransceiverInit(), _time);
+            }
+            track = info.Audio is null ? null : _audio;
             TryStart();
+        }
+        if (track is not null)
+        {
+            OnTrack?.Invoke(track);
         }
     }
 
@@ -145,6 +219,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         {
             await unused.DisposeAsync();
         }
+        AudioTransceiver?.Sender.OnClosed();
         UpdateState();
     }
 
@@ -182,9 +257,26 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         _data = new DataChannelTransport(role, _certificate, fingerprint, options);
         _data.OnDataChannel += channel => OnDataChannel?.Invoke(channel);
         _data.OnStateChange += _ => UpdateState();
-        _driver = new PeerTransportDriver(_udp, _data, role, _time);
+        _driver = new PeerTransportDriver(_udp, _data, role, _time, NegotiateAudio());
         _driver.Start(_remote.Ice, _remote.Candidates);
         UpdateState();
+    }
+
+    /// <summary>Settles the transceiver from the answer's audio section; it carries media only when that left a direction and a codec.</summary>
+    private RtcAudioTransceiver? NegotiateAudio()
+    {
+        bool weAnswered = LocalDescription!.Type == RtcSdpType.Answer;
+        SessionDescription answer = weAnswered ? _localDescription! : _remoteDescription!;
+        if (_audio is null || answer.Media.FirstOrDefault(m => m.Kind == "audio") is not { } section)
+        {
+            return null;
+        }
+        if (_audio.Negotiate(section, weAnswered, "realtime", () => _time.GetUtcNow()) is null)
+        {
+            _audio.Sender.OnKeyed(); // faults Ready: nothing will ever be sent
+            return null;
+        }
+        return _audio;
     }
 
     /// <summary>RFC 8842 §5: active is the DTLS client. Whoever wrote actpass (the offerer) takes what the answer left.</summary>

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Realtime.WebRtc.Sdp;
 
 /// <summary>
-/// Answers an offer: audio accepted with Opus (at the offered payload type) and PCMU/PCMA when offered, the data channel accepted, every
+/// Answers an offer: audio accepted with the codecs we support in the offer's order (at the offered payload types),
+/// the data channel accepted (in the legacy <c>DTLS/SCTP</c> + <c>a=sctpmap</c> form when offered so), every
 /// other section rejected with port 0; accepted sections BUNDLEd in offer order. Used by the emulator (ice-lite,
 /// <c>setup:active</c>, like OpenAI) and by a .NET peer answering a browser.
 /// </summary>
@@ -43,42 +44,65 @@ public static class SdpAnswerBuilder
         {
             return Audio(offered, mid, local, setup, options);
         }
-        return offered.IsDataChannel ? Data(mid, local, setup, options) : null;
+        return offered.IsDataChannel ? Data(offered, mid, local, setup, options) : null;
     }
 
     private static MediaDescription? Audio(MediaDescription offered, string mid, SdpLocalTransport local, SdpSetup setup, SdpAnswerOptions options)
     {
-        SdpRtpMap? opus = offered.RtpMaps.FirstOrDefault(m => m.IsOpus);
-        string[] g711 = options.AcceptG711 ? [.. offered.Formats.Where(f => f is "0" or "8")] : [];
-        if (opus is null && g711.Length == 0)
+        SdpRtpMap[] formats = [.. AcceptedFormats(offered, options)];
+        if (formats.Length == 0)
         {
             return null;
         }
-        // OpenAI answers "111 0 8": Opus first when offered, and an offer of G.711 alone is still answered.
-        string[] formats = opus is null ? g711 : [opus.PayloadType.ToString(CultureInfo.InvariantCulture), .. g711];
-        MediaDescription audio = SdpWriter.NewMedia("audio", offered.Protocol, formats, mid, local);
+        MediaDescription audio = SdpWriter.NewMedia("audio", offered.Protocol,
+            formats.Select(f => f.PayloadType.ToString(CultureInfo.InvariantCulture)), mid, local);
         SdpWriter.AddTransport(audio, local, setup);
-        audio.AddAttribute(SdpTokens.Format(SdpTokens.Reverse(offered.Direction)));
+        audio.AddAttribute(SdpTokens.Format(AnswerDirection(offered.Direction, options.AudioDirection)));
         audio.AddAttribute("rtcp-mux");
         if (offered.HasAttribute("rtcp-rsize"))
         {
             audio.AddAttribute("rtcp-rsize");
         }
-        if (opus is not null)
-        {
-            SdpWriter.AddOpus(audio, opus.PayloadType);
-        }
-        foreach (string format in g711)
-        {
-            audio.AddAttribute("rtpmap", format == "0" ? "0 PCMU/8000" : "8 PCMA/8000");
-        }
-        SdpWriter.AddSsrc(audio, options.AudioSsrc, options.Cname);
+        SdpWriter.AddAudioFormats(audio, formats);
+        SdpWriter.AddSsrc(audio, options.AudioSsrc, options.Cname, options.StreamId);
         SdpWriter.AddCandidates(audio, local);
         return audio;
     }
 
-    private static MediaDescription Data(string mid, SdpLocalTransport local, SdpSetup setup, SdpAnswerOptions options)
+    /// <summary>The offered formats we support, in the offer's order and at its payload types: the first is the one both sides send.</summary>
+    public static IEnumerable<SdpRtpMap> AcceptedFormats(MediaDescription offered, SdpAnswerOptions options)
     {
+        IReadOnlyList<string> supported = options.AudioCodecs ?? (options.AcceptG711 ? ["opus", "PCMU", "PCMA"] : ["opus"]);
+        return offered.AudioFormats.Where(format => supported.Any(format.Is)).DistinctBy(format => format.EncodingName.ToUpperInvariant());
+    }
+
+    /// <summary>
+    /// RFC 3264 §6.1: we may send only if the offerer receives, and receive only if it sends; within that, what we want.
+    /// </summary>
+    public static SdpDirection AnswerDirection(SdpDirection offered, SdpDirection wanted)
+    {
+        bool send = offered is SdpDirection.SendRecv or SdpDirection.RecvOnly && wanted is SdpDirection.SendRecv or SdpDirection.SendOnly;
+        bool receive = offered is SdpDirection.SendRecv or SdpDirection.SendOnly && wanted is SdpDirection.SendRecv or SdpDirection.RecvOnly;
+        return (send, receive) switch
+        {
+            (true, true) => SdpDirection.SendRecv,
+            (true, false) => SdpDirection.SendOnly,
+            (false, true) => SdpDirection.RecvOnly,
+            _ => SdpDirection.Inactive,
+        };
+    }
+
+    private static MediaDescription Data(MediaDescription offered, string mid, SdpLocalTransport local, SdpSetup setup, SdpAnswerOptions options)
+    {
+        if (offered.IsLegacyDataChannel)
+        {
+            string port = options.SctpPort.ToString(CultureInfo.InvariantCulture);
+            MediaDescription legacy = SdpWriter.NewMedia("application", offered.Protocol, [port], mid, local);
+            SdpWriter.AddTransport(legacy, local, setup);
+            SdpWriter.AddLegacyData(legacy, options.SctpPort);
+            SdpWriter.AddCandidates(legacy, local);
+            return legacy;
+        }
         MediaDescription data = SdpWriter.NewMedia("application", MediaDescription.DataProtocol, [MediaDescription.DataFormat], mid, local);
         SdpWriter.AddTransport(data, local, setup);
         SdpWriter.AddData(data, options.SctpPort, options.MaxMessageSize);

@@ -23,20 +23,16 @@ public static class SdpOfferBuilder
 
     private static MediaDescription Audio(SdpLocalTransport local, SdpOfferOptions options, string mid)
     {
-        string opus = options.OpusPayloadType.ToString(CultureInfo.InvariantCulture);
-        string[] formats = options.OfferG711 ? [opus, "0", "8"] : [opus];
-        MediaDescription audio = SdpWriter.NewMedia("audio", MediaDescription.AudioProtocol, formats, mid, local);
+        IReadOnlyList<string> codecs = options.AudioCodecs ?? (options.OfferG711 ? ["opus", "PCMU", "PCMA"] : ["opus"]);
+        SdpRtpMap[] formats = [.. SdpWriter.Formats(codecs, options.OpusPayloadType)];
+        MediaDescription audio = SdpWriter.NewMedia("audio", MediaDescription.AudioProtocol,
+            formats.Select(f => f.PayloadType.ToString(CultureInfo.InvariantCulture)), mid, local);
         SdpWriter.AddTransport(audio, local, SdpSetup.ActPass);
         audio.AddAttribute(SdpTokens.Format(options.AudioDirection));
         audio.AddAttribute("rtcp-mux");
         audio.AddAttribute("rtcp-rsize");
-        SdpWriter.AddOpus(audio, options.OpusPayloadType);
-        if (options.OfferG711)
-        {
-            audio.AddAttribute("rtpmap", "0 PCMU/8000");
-            audio.AddAttribute("rtpmap", "8 PCMA/8000");
-        }
-        SdpWriter.AddSsrc(audio, options.AudioSsrc, options.Cname);
+        SdpWriter.AddAudioFormats(audio, formats);
+        SdpWriter.AddSsrc(audio, options.AudioSsrc, options.Cname, options.StreamId);
         SdpWriter.AddCandidates(audio, local);
         return audio;
     }

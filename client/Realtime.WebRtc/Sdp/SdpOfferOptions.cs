@@ -11,9 +11,18 @@ public sealed record SdpOfferOptions
     /// <summary>Also offer PCMU (0) and PCMA (8), as browsers do.</summary>
     public bool OfferG711 { get; init; }
 
+    /// <summary>
+    /// The codecs to offer by name ("opus", "PCMU", "PCMA"), in order of preference; overrides
+    /// <see cref="OfferG711"/> when set. Opus takes <see cref="OpusPayloadType"/>, G.711 its static type.
+    /// </summary>
+    public IReadOnlyList<string>? AudioCodecs { get; init; }
+
     /// <summary>When set, <c>a=ssrc:&lt;ssrc&gt; cname:&lt;cname&gt;</c> announces our outgoing audio stream.</summary>
     public uint? AudioSsrc { get; init; }
     public string Cname { get; init; } = "realtime";
+
+    /// <summary>Our media stream id for <c>a=msid</c>, so Chromium's <c>ontrack</c> has a stream to hand out.</summary>
+    public string StreamId { get; init; } = "realtime";
     public int SctpPort { get; init; } = SdpTransportInfo.DefaultSctpPort;
     public int MaxMessageSize { get; init; } = 262144;
 }

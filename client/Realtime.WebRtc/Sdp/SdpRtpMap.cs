@@ -10,6 +10,26 @@ public sealed record SdpRtpMap(int PayloadType, string EncodingName, int ClockRa
     /// <summary>Opus is always written opus/48000/2 whatever is actually sent (RFC 7587 §7).</summary>
     public bool IsOpus => EncodingName.Equals("opus", StringComparison.OrdinalIgnoreCase) && ClockRate == 48000 && Channels == 2;
 
+    public static SdpRtpMap Pcmu => new(0, "PCMU", 8000);
+
+    public static SdpRtpMap Pcma => new(8, "PCMA", 8000);
+
+    /// <summary>The static payload types (RFC 3551 §6) a section may list without an rtpmap: PCMU and PCMA; null for others.</summary>
+    public static SdpRtpMap? Static(int payloadType) => payloadType switch
+    {
+        0 => Pcmu,
+        8 => Pcma,
+        _ => null,
+    };
+
+    /// <summary>Whether this is the codec called <paramref name="name"/> ("opus", "PCMU", "PCMA") at the clock WebRTC uses for it.</summary>
+    public bool Is(string name) => name.ToUpperInvariant() switch
+    {
+        "OPUS" => IsOpus,
+        "PCMU" or "PCMA" => EncodingName.Equals(name, StringComparison.OrdinalIgnoreCase) && ClockRate == 8000 && Channels is null or 1,
+        _ => false,
+    };
+
     public static SdpRtpMap Parse(string value)
     {
         string[] parts = value.Split(' ', 2);

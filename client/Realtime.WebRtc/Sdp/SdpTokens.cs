@@ -36,12 +36,4 @@ internal static class SdpTokens
         SdpDirection.RecvOnly => "recvonly",
         _ => "inactive",
     };
-
-    /// <summary>The answer's direction is the offer's seen from the other end (RFC 3264 §6.1).</summary>
-    public static SdpDirection Reverse(SdpDirection offered) => offered switch
-    {
-        SdpDirection.SendOnly => SdpDirection.RecvOnly,
-        SdpDirection.RecvOnly => SdpDirection.SendOnly,
-        _ => offered,
-    };
 }

@@ -61,13 +61,47 @@ internal static class SdpWriter
         media.AddAttribute("fmtp", string.Create(CultureInfo.InvariantCulture, $"{payloadType} {OpusFmtp}"));
     }
 
-    public static void AddSsrc(MediaDescription media, uint? ssrc, string cname)
+    /// <summary>An rtpmap per format, and Opus' fmtp (in-band FEC on, 10 ms minimum packet time).</summary>
+    public static void AddAudioFormats(MediaDescription media, IEnumerable<SdpRtpMap> formats)
+    {
+        foreach (SdpRtpMap format in formats)
+        {
+            if (format.IsOpus)
+            {
+                AddOpus(media, format.PayloadType);
+            }
+            else
+            {
+                media.AddAttribute("rtpmap", format.ToLineValue());
+            }
+        }
+    }
+
+    /// <summary>Announces our outgoing stream: <c>a=msid</c> (what unified-plan browsers read) and <c>a=ssrc</c> with cname and msid.</summary>
+    public static void AddSsrc(MediaDescription media, uint? ssrc, string cname, string streamId)
     {
         if (ssrc is { } value)
         {
+            string msid = string.Create(CultureInfo.InvariantCulture, $"{streamId} audio-{value}");
+            media.AddAttribute("msid", msid);
             media.AddAttribute("ssrc", string.Create(CultureInfo.InvariantCulture, $"{value} cname:{cname}"));
+            media.AddAttribute("ssrc", string.Create(CultureInfo.InvariantCulture, $"{value} msid:{msid}"));
         }
     }
+
+    /// <summary>Codec names to the formats we write: Opus at the given payload type, G.711 at its static one.</summary>
+    public static IEnumerable<SdpRtpMap> Formats(IEnumerable<string> codecs, int opusPayloadType) =>
+        codecs.Select(name => name.ToUpperInvariant() switch
+        {
+            "OPUS" => SdpRtpMap.Opus(opusPayloadType),
+            "PCMU" => SdpRtpMap.Pcmu,
+            "PCMA" => SdpRtpMap.Pcma,
+            _ => throw new ArgumentException($"Unsupported audio codec '{name}': use opus, PCMU or PCMA.", nameof(codecs)),
+        });
+
+    /// <summary>The legacy data section's answer (pre-RFC 8841): the SCTP port as the format and an sctpmap.</summary>
+    public static void AddLegacyData(MediaDescription media, int sctpPort) =>
+        media.AddAttribute("sctpmap", string.Create(CultureInfo.InvariantCulture, $"{sctpPort} {MediaDescription.DataFormat} 65535"));
 
     public static void AddData(MediaDescription media, int sctpPort, int maxMessageSize)
     {

@@ -91,16 +91,34 @@ internal sealed class AudioTurnEngine
         return [_writer.Event("input_audio_buffer.cleared", new())];
     }
 
-    /// <summary>Answers the last committed turn (a <c>response.create</c>); nothing while an answer is playing.</summary>
-    public IReadOnlyList<JsonObject> StartResponse()
+    /// <summary>Whether an answer is in progress (created and not yet done or cancelled).</summary>
+    public bool Responding => _response is not null;
+
+    /// <summary>
+    /// Answers a turn (a <c>response.create</c>): <paramref name="userText"/> when the user last typed, else the last
+    /// committed audio turn. Nothing while an answer is playing.
+    /// </summary>
+    public IReadOnlyList<JsonObject> StartResponse(string? userText = null)
     {
         if (_response is not null || Settings.TranscriptionOnly)
         {
             return [];
         }
-        var turn = _lastTurn ?? new UserTurn("", TimeSpan.Zero, "");
+        var turn = userText is null ? _lastTurn ?? new UserTurn("", TimeSpan.Zero, "") : new UserTurn("", TimeSpan.Zero, userText);
         _response = new SpokenResponse(_writer, turn, DeterministicReply.For(turn.Transcript), Settings.SessionId);
         return _response.Begin();
+    }
+
+    /// <summary><c>response.cancel</c>: the answer in progress ends cancelled by the client; null when there is none.</summary>
+    public IReadOnlyList<JsonObject>? CancelResponse()
+    {
+        if (_response is null)
+        {
+            return null;
+        }
+        var events = _response.Cancel("client_cancelled");
+        _response = null;
+        return events;
     }
 
     /// <summary>The answer audio due by <paramref name="now"/> and the events that go with it.</summary>
@@ -131,7 +149,7 @@ internal sealed class AudioTurnEngine
         };
         if (_response is not null && Settings.InterruptResponse)
         {
-            events.AddRange(_response.Cancel());
+            events.AddRange(_response.Cancel("turn_detected"));
             _response = null;
         }
         return events;
@@ -154,7 +172,7 @@ internal sealed class AudioTurnEngine
         var audio = _buffer.Take(from, to);
         var request = new TranscriptionRequest(++_turns, speech, audio, Settings.Transcription?.Language);
         _lastTurn = new UserTurn(itemId, to - from, _transcriber.Transcribe(request));
-        var events = _turnEvents.Committed(_lastTurn, Settings.Transcription);
+        var events = _turnEvents.Committed(_lastTurn, Settings.Transcription, addsItem: !Settings.TranscriptionOnly);
         if (respond)
         {
             events.AddRange(StartResponse());

@@ -74,10 +74,13 @@ internal sealed class SpokenResponse
         return new TurnOutput(events, frames);
     }
 
-    /// <summary>Barge-in: the response ends cancelled, the unplayed audio is dropped and the item cut where playback stopped.</summary>
-    public List<JsonObject> Cancel()
+    /// <summary>
+    /// Barge-in (<c>turn_detected</c>) or <c>response.cancel</c> (<c>client_cancelled</c>): the response ends cancelled,
+    /// the unplayed audio is dropped and the item cut where playback stopped.
+    /// </summary>
+    public List<JsonObject> Cancel(string reason)
     {
-        var events = End("cancelled", new JsonObject { ["type"] = "cancelled", ["reason"] = "turn_detected" });
+        var events = End("cancelled", new JsonObject { ["type"] = "cancelled", ["reason"] = reason });
         if (_startedAt is not null)
         {
             events.Add(_writer.Event("output_audio_buffer.cleared", new() { ["response_id"] = Id }));

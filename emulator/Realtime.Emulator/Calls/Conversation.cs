@@ -14,6 +14,20 @@ internal sealed class Conversation
 
     public void Add(JsonObject item) => _items.Add(item);
 
+    /// <summary>Adds the item, or replaces the one with its id (an item's <c>added</c> then <c>done</c> form).</summary>
+    public void Upsert(JsonObject item)
+    {
+        var index = _items.FindIndex(i => (string?)i["id"] == (string?)item["id"]);
+        if (index < 0)
+        {
+            _items.Add(item);
+        }
+        else
+        {
+            _items[index] = item;
+        }
+    }
+
     public JsonObject? Find(string itemId) => _items.FirstOrDefault(i => (string?)i["id"] == itemId);
 
     public void Remove(string itemId) => _items.RemoveAll(i => (string?)i["id"] == itemId);

@@ -1,14 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Realtime.Emulator.Audio;
 using Realtime.WebRtc.DataChannels;
+using Realtime.WebRtc.Jitter;
+using Realtime.WebRtc.Media;
 using Realtime.WebRtc.PeerConnection;
 
 namespace Realtime.Emulator.Calls;
 
 /// <summary>
-/// One emulated call: a real peer connection answering like OpenAI (ICE-lite, <c>a=setup:active</c>) and the
-/// <see cref="RealtimeEventProcessor"/> behind its <c>oai-events</c> channel. This class only wires the two.
+/// One emulated call: a real peer connection answering like OpenAI (ICE-lite, <c>a=setup:active</c>), the
+/// <see cref="RealtimeEventProcessor"/> behind its <c>oai-events</c> channel and, when the offer has audio, the
+/// <see cref="AudioPump"/> between its audio track and the processor. This class only wires them.
 /// </summary>
 internal sealed class RealtimeCall : IAsyncDisposable
 {
@@ -20,14 +24,29 @@ internal sealed class RealtimeCall : IAsyncDisposable
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly byte[] _openedWith;
+    private readonly AudioPump? _audio;
     private DataChannel? _channel;
 
-    private RealtimeCall(string id, RtcPeerConnection peer, JsonObject session, string secret)
+    /// <summary>
+    /// The emulator listens rather than converses: it takes up to a second of extra delay over losing or misplacing
+    /// audio a busy machine delivered in a burst, since its events must sit where the caller's audio has them.
+    /// </summary>
+    private static readonly JitterBufferOptions ListeningBuffer = new()
+    {
+        TargetDelay = TimeSpan.FromMilliseconds(200),
+        MaxDelay = TimeSpan.FromSeconds(1),
+    };
+
+    private RealtimeCall(string id, RtcPeerConnection peer, RtcAudioTransceiver? audio, JsonObject session, string secret, TimeProvider time)
     {
         Id = id;
         _openedWith = Encoding.UTF8.GetBytes(secret);
         _peer = peer;
-        _processor = new RealtimeEventProcessor(session);
+        _processor = new RealtimeEventProcessor(session, audioLine: audio is not null);
+        if (audio is not null)
+        {
+            _audio = Listen(audio, time);
+        }
         peer.OnDataChannel += Attach;
         peer.OnConnectionStateChange += state =>
         {
@@ -58,12 +77,20 @@ internal sealed class RealtimeCall : IAsyncDisposable
     /// </summary>
     public static RealtimeCall Create(string id, string offerSdp, JsonObject session, string secret)
     {
-        var peer = new RtcPeerConnection(new RtcConfiguration { IceLite = true, AnswerSetup = WebRtc.Sdp.SdpSetup.Active });
+        // Media runs on real time whatever clock the host keeps for secrets and call caps (a test may fake that one).
+        var time = TimeProvider.System;
+        var peer = new RtcPeerConnection(new RtcConfiguration { IceLite = true, AnswerSetup = WebRtc.Sdp.SdpSetup.Active }, time);
         try
         {
+            // Added before the offer is applied so it carries the listening buffer; it is the call's audio only when
+            // the offer has audio (OnTrack).
+            peer.AddTransceiver(new RtcAudioTransceiverInit { JitterBuffer = ListeningBuffer });
+            RtcAudioTransceiver? offered = null;
+            peer.OnTrack += track => offered = track;
             peer.SetRemoteDescription(new RtcSessionDescription(RtcSdpType.Offer, offerSdp));
             var answer = peer.CreateAnswer();
-            var call = new RealtimeCall(id, peer, session, secret) { Answer = answer.Sdp };
+            // Listening starts before the answer is applied, which starts the transport.
+            var call = new RealtimeCall(id, peer, offered, session, secret, time) { Answer = answer.Sdp };
             peer.SetLocalDescription(answer);
             return call;
         }
@@ -81,8 +108,12 @@ internal sealed class RealtimeCall : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _ended.TrySetResult();
+        _audio?.Dispose();
         return _peer.CloseAsync();
     }
+
+    /// <summary>Answer frames sent so far and how many of them went out late (the answer clock fell behind).</summary>
+    public (long Played, long Late) AnswerFrames => _audio is null ? (0, 0) : (_audio.FramesPlayed, _audio.LateFrames);
 
     /// <summary>
     /// Raised with every server event of the call, as sent on <c>oai-events</c>: what a sideband socket relays. Raised
@@ -92,6 +123,19 @@ internal sealed class RealtimeCall : IAsyncDisposable
 
     /// <summary>A client event from a sideband socket, handled as if the peer had sent it; its answers go to everyone.</summary>
     public void Inject(string clientEvent) => Send(() => _processor.Handle(clientEvent));
+
+    private AudioPump Listen(RtcAudioTransceiver audio, TimeProvider time)
+    {
+        var pump = new AudioPump(_processor, Send, new SenderAudioSink(audio.Sender), time);
+        audio.Receiver.FrameReceived += frame =>
+        {
+            // Silence is what the jitter buffer plays while nothing arrives (the sender paused or stalled): no audio was
+            // sent for it, so it is not on the caller's timeline, and a stall must neither end a turn nor shift the next.
+            if (frame.Kind != PlayoutKind.Silence) pump.Hear(frame.Frame);
+        };
+        pump.Start();
+        return pump;
+    }
 
     private void Attach(DataChannel channel)
     {

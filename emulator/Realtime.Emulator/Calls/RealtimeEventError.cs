@@ -52,6 +52,10 @@ internal sealed record RealtimeEventError(string Code, string Message, string? P
     public static RealtimeEventError NoActiveResponse() =>
         new("response_cancel_not_active", "Cancellation failed: no active response found", null);
 
+    public static RealtimeEventError ActiveResponse() =>
+        new("conversation_already_has_active_response",
+            "Conversation already has an active response in progress. Wait until the response is finished before creating a new one.", null);
+
     /// <summary>The same refusal as an HTTP answer (a 400), for a session that arrives in a request body.</summary>
     public Errors.OpenAIError ToHttpError() => new(StatusCodes.Status400BadRequest, Message, Type, Param, Code);
 

@@ -4,14 +4,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Realtime.Emulator.Audio;
 using Realtime.Http;
+using Realtime.WebRtc.Audio;
 
 namespace Realtime.Emulator.Calls;
 
 /// <summary>
 /// The emulated model behind one call's <c>oai-events</c> channel (or a WebSocket session), with no transport in it:
 /// client events (JSON text) in, server events (JSON objects) out. It handles the eleven GA client events as OpenAI
-/// does, including what OpenAI refuses. Ids are counters, so a conversation is reproducible in tests.
-/// Not thread-safe: the caller feeds it one message at a time.
+/// does, including what OpenAI refuses. Ids are counters, so a conversation is reproducible in tests. On a call with
+/// an audio line it also hears the decoded audio and speaks its answers through one <see cref="AudioTurnEngine"/>, so
+/// typed and spoken turns share one conversation and one id sequence.
+/// Not thread-safe: the caller feeds it one message or frame at a time.
 /// </summary>
 internal sealed class RealtimeEventProcessor
 {
@@ -26,13 +29,19 @@ internal sealed class RealtimeEventProcessor
     private readonly EmulatedResponses _responses;
     // One id sequence for every event and item of the session; the audio turn engine can share it.
     private readonly ServerEventWriter _writer = new();
+    private readonly AudioTurnEngine _engine;
+    private readonly bool _audioLine;
     private long _bufferedAudioBytes;
 
-    public RealtimeEventProcessor(JsonObject session)
+    /// <param name="session">The session the secret (or the call's form) set up.</param>
+    /// <param name="audioLine">Whether the call negotiated audio: then commits and spoken answers go through the engine.</param>
+    public RealtimeEventProcessor(JsonObject session, bool audioLine = false)
     {
         Session = (JsonObject)session.DeepClone();
         Session["output_modalities"] ??= new JsonArray("audio");
         _responses = new EmulatedResponses(NextId);
+        _engine = new AudioTurnEngine(AudioTurnSettings.FromSession(Session), _writer);
+        _audioLine = audioLine;
     }
 
     /// <summary>The session as configured so far (what <c>session.updated</c> reports).</summary>
@@ -40,6 +49,17 @@ internal sealed class RealtimeEventProcessor
 
     /// <summary>What the server says once the channel opens.</summary>
     public IReadOnlyList<JsonObject> Open() => [Event("session.created", new() { ["session"] = Session.DeepClone() })];
+
+    /// <summary>One decoded frame of the caller's audio, starting at <paramref name="mediaTime"/> on the call's timeline.</summary>
+    public IReadOnlyList<JsonObject> Hear(PcmFrame frame, TimeSpan mediaTime) => Track(_engine.Receive(frame, mediaTime));
+
+    /// <summary>The answer audio due by <paramref name="now"/> on the answer clock, and the events that go with it.</summary>
+    public TurnOutput Play(TimeSpan now)
+    {
+        var output = _engine.Play(now);
+        Track(output.Events);
+        return output;
+    }
 
     public IReadOnlyList<JsonObject> Handle(string message)
     {
@@ -77,7 +97,7 @@ internal sealed class RealtimeEventProcessor
         "conversation.item.truncate" => TruncateItem(clientEvent),
         "conversation.item.delete" => WithItem(clientEvent, "delete", item => DeleteItem((string)item["id"]!)),
         "response.create" => CreateResponse(clientEvent),
-        "response.cancel" => (null, RealtimeEventError.NoActiveResponse()),
+        "response.cancel" => _engine.CancelResponse() is { } cancelled ? (Track(cancelled), null) : (null, RealtimeEventError.NoActiveResponse()),
         "output_audio_buffer.clear" => ([Event("output_audio_buffer.cleared", new() { ["response_id"] = _responses.LastId })], null),
         _ => (null, RealtimeEventError.UnknownEventType(type, ClientEventTypes)),
     };
@@ -91,6 +111,7 @@ internal sealed class RealtimeEventProcessor
         var updated = (JsonObject)Session.DeepClone();
         JsonMerge.Into(updated, (JsonObject)clientEvent["session"]!);
         Session = updated;
+        _engine.Configure(AudioTurnSettings.FromSession(Session));
         return ([Event("session.updated", new() { ["session"] = Session.DeepClone() })], null);
     }
 
@@ -113,6 +134,10 @@ internal sealed class RealtimeEventProcessor
 
     private (IReadOnlyList<JsonObject>?, RealtimeEventError?) CommitAudio()
     {
+        if (_audioLine && _bufferedAudioBytes == 0)
+        {
+            return (Track(_engine.Commit()), null);
+        }
         if (_bufferedAudioBytes == 0)
         {
             return (null, RealtimeEventError.CommitEmpty());
@@ -125,7 +150,7 @@ internal sealed class RealtimeEventProcessor
             ["role"] = "user",
             ["content"] = new JsonArray(new JsonObject { ["type"] = "input_audio", ["transcript"] = null }),
         };
-        var previous = _conversation.LastId;
+        var previous = _writer.LastItemId;
         var events = new List<JsonObject>
         {
             Event("input_audio_buffer.committed", new() { ["previous_item_id"] = previous, ["item_id"] = item["id"]!.DeepClone() }),
@@ -137,7 +162,7 @@ internal sealed class RealtimeEventProcessor
     private (IReadOnlyList<JsonObject>?, RealtimeEventError?) ClearAudio()
     {
         _bufferedAudioBytes = 0;
-        return ([Event("input_audio_buffer.cleared", new())], null);
+        return (_engine.Clear(), null);
     }
 
     private (IReadOnlyList<JsonObject>?, RealtimeEventError?) CreateItem(JsonObject clientEvent)
@@ -158,7 +183,7 @@ internal sealed class RealtimeEventProcessor
         item["id"] ??= NextId("item");
         item["object"] = "realtime.item";
         item["status"] = "completed";
-        var previous = _conversation.LastId;
+        var previous = _writer.Append((string)item["id"]!);
         _conversation.Add(item);
         return
         [
@@ -180,6 +205,7 @@ internal sealed class RealtimeEventProcessor
     private JsonObject DeleteItem(string itemId)
     {
         _conversation.Remove(itemId);
+        _writer.LastItemId = _conversation.LastId;
         return Event("conversation.item.deleted", new() { ["item_id"] = itemId });
     }
 
@@ -208,17 +234,53 @@ internal sealed class RealtimeEventProcessor
         {
             return (null, RealtimeEventError.UnknownEventType("response.create", ["session.update", "input_audio_buffer.append", "input_audio_buffer.commit", "input_audio_buffer.clear"]));
         }
+        if (_engine.Responding)
+        {
+            return (null, RealtimeEventError.ActiveResponse());
+        }
         var requested = clientEvent["response"] as JsonObject;
         var modalities = (requested?["output_modalities"] ?? Session["output_modalities"]) as JsonArray;
-        var context = requested?["conversation"] is JsonValue none && (string?)none == "none"
-            ? (requested["input"] as JsonArray)?.OfType<JsonObject>().ToList() ?? []
+        var outOfBand = requested?["conversation"] is JsonValue none && (string?)none == "none";
+        if (_audioLine && !outOfBand && modalities?.Any(m => (string?)m == "audio") != false)
+        {
+            return (Track(_engine.StartResponse(TypedUserText())), null);
+        }
+        var context = outOfBand
+            ? (requested!["input"] as JsonArray)?.OfType<JsonObject>().ToList() ?? []
             : _conversation.Items.ToList();
         var reply = _responses.Create(context, modalities, (string?)Session["id"], Event);
-        if (requested?["conversation"] is not JsonValue outOfBand || (string?)outOfBand != "none")
+        if (!outOfBand)
         {
+            _writer.Append((string)reply.Item["id"]!);
             _conversation.Add(reply.Item);
         }
         return (reply.Events, null);
+    }
+
+    /// <summary>What the user last typed, or null when their last turn was spoken (the engine answers its transcript).</summary>
+    private string? TypedUserText()
+    {
+        var content = _conversation.Items.LastOrDefault(i => (string?)i["role"] == "user")?["content"]?.AsArray().FirstOrDefault();
+        return content is null || (string?)content["type"] == "input_audio" ? null : (string?)content["text"] ?? "";
+    }
+
+    /// <summary>Keeps the conversation in step with the items the engine adds, transcribes and answers.</summary>
+    private IReadOnlyList<JsonObject> Track(IReadOnlyList<JsonObject> events)
+    {
+        foreach (var serverEvent in events)
+        {
+            var type = (string?)serverEvent["type"];
+            if (type is "conversation.item.added" or "conversation.item.done")
+            {
+                _conversation.Upsert((JsonObject)serverEvent["item"]!.DeepClone());
+            }
+            else if (type == "conversation.item.input_audio_transcription.completed"
+                && _conversation.Find((string)serverEvent["item_id"]!) is { } heard && heard["content"] is JsonArray { Count: > 0 } content)
+            {
+                content[0]!["transcript"] = serverEvent["transcript"]!.DeepClone();
+            }
+        }
+        return events;
     }
 
     private JsonObject Error(RealtimeEventError error) => Event("error", new() { ["error"] = error.ToJson() });

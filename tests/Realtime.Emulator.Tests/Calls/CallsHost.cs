@@ -19,6 +19,14 @@ public sealed class CallsHost() : EmulatorHost(ListedKeysHost.Key)
         return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!;
     }
 
+    /// <summary>A secret for the session in <paramref name="requestJson"/> (a whole client_secrets request body).</summary>
+    public async Task<string> MintSecretAsync(string requestJson)
+    {
+        using var response = await PostAsync(ListedKeysHost.Key, requestJson);
+        response.EnsureSuccessStatusCode();
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!;
+    }
+
     public Task<HttpResponseMessage> PostOfferAsync(string? secret, string sdp) =>
         SendAsync(secret, new StringContent(sdp, Encoding.UTF8, "application/sdp"));
 

@@ -22,12 +22,7 @@ public sealed class RtcPeerConnectionTests
         var remoteChannel = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
         answerer.OnDataChannel += channel => remoteChannel.TrySetResult(channel);
 
-        RtcSessionDescription offer = offerer.CreateOffer();
-        offerer.SetLocalDescription(offer);
-        answerer.SetRemoteDescription(offer);
-        RtcSessionDescription answer = answerer.CreateAnswer();
-        answerer.SetLocalDescription(answer);
-        offerer.SetRemoteDescription(answer);
+        (RtcSessionDescription offer, RtcSessionDescription answer) = Signalling.Exchange(offerer, answerer);
         Assert.Equal((offer, answer), (offerer.LocalDescription, offerer.RemoteDescription));
         Assert.Equal((answer, offer), (answerer.LocalDescription, answerer.RemoteDescription));
         Assert.Contains("a=setup:" + answerSetup.ToString().ToLowerInvariant(), answer.Sdp, StringComparison.Ordinal);

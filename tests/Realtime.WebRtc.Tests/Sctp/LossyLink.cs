@@ -14,6 +14,9 @@ internal sealed class LossyLink(int seed, double loss = 0, double duplication = 
     /// <summary>When set, decides per datagram (sender, bytes) whether to drop it, in addition to random loss.</summary>
     public Func<int, byte[], bool>? Filter { get; set; }
 
+    /// <summary>When set, replaces each datagram (sender, bytes) with what the receiving end actually reads of it.</summary>
+    public Func<int, byte[], byte[]>? Rewrite { get; set; }
+
     public int Sent { get; private set; }
     public int Dropped { get; private set; }
 
@@ -25,6 +28,7 @@ internal sealed class LossyLink(int seed, double loss = 0, double duplication = 
             Dropped++;
             return;
         }
+        datagram = Rewrite?.Invoke(from, datagram) ?? datagram;
         Schedule(1 - from, datagram, now);
         if (_random.NextDouble() < duplication)
         {

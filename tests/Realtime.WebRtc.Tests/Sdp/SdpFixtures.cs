@@ -111,5 +111,14 @@ internal static class SdpFixtures
 
         """);
 
+    /// <summary>
+    /// <see cref="ChromiumOffer"/> with its data section in the pre-RFC 8841 form some stacks still write:
+    /// the SCTP port as the format and <c>a=sctpmap</c> instead of <c>a=sctp-port</c>.
+    /// </summary>
+    public static string Legacy(string description) => description
+        .Replace("UDP/DTLS/SCTP webrtc-datachannel", "DTLS/SCTP 5000", StringComparison.Ordinal)
+        .Replace("a=sctp-port:5000\r\n", "a=sctpmap:5000 webrtc-datachannel 65535\r\n", StringComparison.Ordinal)
+        .Replace("a=max-message-size:262144\r\n", "", StringComparison.Ordinal);
+
     private static string Crlf(string text) => text.ReplaceLineEndings("\r\n");
 }
