@@ -162,7 +162,8 @@ public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) 
         return speaker;
     }
 
-    private static async Task<string> ShareAsync(SpeakerPage speaker)
+    /// <summary>Presses Share and answers the viewer link the page shows.</summary>
+    public static async Task<string> ShareAsync(SpeakerPage speaker)
     {
         await speaker.Share.ClickAsync();
         await Expect(speaker.ShareUrl).ToHaveValueAsync(new Regex("/watch/ses_[^?]+\\?token="));
@@ -176,6 +177,7 @@ public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) 
         return Assert.Single(callIds);
     }
 
-    private static Task<string> TokenOfAsync(SpeakerPage speaker) =>
+    /// <summary>The speaker's JWT, as the page keeps it.</summary>
+    public static Task<string> TokenOfAsync(SpeakerPage speaker) =>
         speaker.Page.EvaluateAsync<string>("() => sessionStorage.getItem('realtime-speaker-token')");
 }
