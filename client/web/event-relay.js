@@ -4,6 +4,12 @@
 // acknowledges it (the hub ignores event ids it has seen, so a resend is harmless), refusals acted on by code,
 // and a cap on what waits, so a speaker offline for long does not grow without bound.
 
+/** Events that settle a caption: a viewer waits for these, so they seal their batch at once. */
+const FINAL_TYPES = new Set(['conversation.item.input_audio_transcription.completed',
+  'conversation.item.input_audio_transcription.failed', 'conversation.item.input_audio_transcription.segment',
+  'response.output_audio_transcript.done', 'response.audio_transcript.done', 'response.output_text.done',
+  'response.text.done']);
+
 /** Refusal codes no later batch could pass: publishing stops for good. */
 const STOPPING_REFUSALS = new Set(['session_ended', 'not_owner', 'not_visible']);
 
@@ -97,15 +103,19 @@ export class EventRelay {
   add(event) {
     if (this.#stoppedBy) return;
     const bytes = JSON.stringify(event).length;
-    if (this.#open.length > 0 && this.#openBytes + bytes > this.#maxBatchBytes) this.#seal();
+    const full = this.#open.length > 0 && this.#openBytes + bytes > this.#maxBatchBytes;
+    if (full) this.#seal();
     this.#open.push(event);
     this.#openBytes += bytes;
     this.#pending++;
     this.#keepWithinCap();
-    if (this.#open.length >= this.#maxBatchSize || this.#openBytes >= this.#maxBatchBytes) {
+    if (this.#open.length >= this.#maxBatchSize || this.#openBytes >= this.#maxBatchBytes || FINAL_TYPES.has(event?.type)) {
       this.#seal();
       this.#pump();
-    } else if (!this.#flushTimer) {
+    } else if (full) {
+      this.#pump();
+    }
+    if (this.#open.length > 0 && !this.#flushTimer) {
       this.#flushTimer = this.#timers.setTimeout(() => {
         this.#flushTimer = null;
         this.#seal();

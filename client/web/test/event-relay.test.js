@@ -7,7 +7,7 @@ import { FakeClock, FakeHub, settle } from './fake-hub.js';
 
 const SESSION = 'ses_relay';
 let counter = 0;
-const event = (type = 'conversation.item.input_audio_transcription.completed') => ({ type, event_id: `event_${++counter}` });
+const event = (type = 'response.created') => ({ type, event_id: `event_${++counter}` });
 const ids = events => events.map(e => e.event_id);
 
 function startRelay(options = {}) {
@@ -40,6 +40,17 @@ test('events wait up to the flush interval and go together in one Publish', asyn
   assert.equal(relay.pending, 0);
   assert.equal(relay.lastSeq, 3);
   assert.equal(relay.published, 3);
+});
+
+test('a final caption event seals its batch at once, with the deltas before it', async () => {
+  const { relay, hub } = startRelay();
+  const delta = event('conversation.item.input_audio_transcription.delta');
+  relay.add(delta);
+  assert.equal(hub.calls.length, 0);
+  const final = event('conversation.item.input_audio_transcription.completed');
+  relay.add(final);
+  assert.equal(hub.calls.length, 1);
+  assert.deepEqual(hub.last.events, [delta, final]);
 });
 
 test('a full batch goes at once, and only one Publish is ever in flight, oldest batch first', async () => {
@@ -184,15 +195,15 @@ test('flush seals the open batch and resolves once everything is acknowledged', 
   await relay.flush();
 });
 
-test('offline for long, the cap drops the oldest deltas first, never a final, and never the batch in flight', async () => {
+test('offline for long, the cap drops the oldest deltas first, then the oldest other event, never one of the batch in flight', async () => {
   const { relay, hub, clock, seen } = startRelay({ maxBatchSize: 2, maxPendingEvents: 4 });
   const inFlight = [event('response.output_audio_transcript.delta'), event()];
   inFlight.forEach(e => relay.add(e));
   const waiting = [event('response.output_audio_transcript.delta'), event(), event('conversation.item.input_audio_transcription.delta')];
   waiting.forEach(e => relay.add(e));
   assert.deepEqual(seen.dropped, [waiting[0].event_id], 'five waiting, one over: the oldest delta not in flight');
-  const finals = [event()];
-  finals.forEach(e => relay.add(e));
+  const others = [event()];
+  others.forEach(e => relay.add(e));
   assert.deepEqual(seen.dropped, [waiting[0].event_id, waiting[2].event_id]);
   assert.equal(relay.pending, 4);
   assert.equal(relay.dropped, 2);
@@ -205,7 +216,7 @@ test('offline for long, the cap drops the oldest deltas first, never a final, an
     await settle();
     clock.advance(100);
   }
-  assert.deepEqual(hub.taken, ids([...inFlight, waiting[1], ...finals]));
+  assert.deepEqual(hub.taken, ids([...inFlight, waiting[1], ...others]));
 });
 
 test('with no delta left, the cap drops the oldest waiting event', async () => {

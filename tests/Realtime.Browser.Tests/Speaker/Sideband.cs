@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using Realtime.Api.Upstream;
 
 namespace Realtime.Browser.Tests.Speaker;
@@ -30,7 +31,7 @@ public sealed class Sideband : IAsyncDisposable
     /// <summary>Has the emulator answer one user turn with text: a user message, then response.create.</summary>
     public async Task SayAsync(string text)
     {
-        var escaped = System.Text.Json.JsonSerializer.Serialize(text);
+        var escaped = JsonSerializer.Serialize(text);
         await SendAsync($$$"""{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":{{{escaped}}}}]}}""");
         await SendAsync("""{"type":"response.create"}""");
     }
@@ -39,6 +40,23 @@ public sealed class Sideband : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(Limit);
         await _socket.SendAsync(Encoding.UTF8.GetBytes(clientEvent), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+    }
+
+    /// <summary>Hands every server event to <paramref name="received"/> with the moment it arrived, until the socket closes or <paramref name="stop"/>.</summary>
+    public async Task ReadAsync(Action<JsonElement, DateTimeOffset> received, CancellationToken stop)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (!stop.IsCancellationRequested)
+        {
+            var result = await _socket.ReceiveAsync(buffer, stop);
+            if (result.MessageType == WebSocketMessageType.Close) return;
+            message.Write(buffer, 0, result.Count);
+            if (!result.EndOfMessage) continue;
+            var at = DateTimeOffset.UtcNow;
+            using (var document = JsonDocument.Parse(message.ToArray())) received(document.RootElement.Clone(), at);
+            message.SetLength(0);
+        }
     }
 
     /// <summary>Reads (and drops) server events until the emulator closes the socket: the call has ended.</summary>

@@ -170,7 +170,10 @@ public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) 
         return await speaker.ShareUrl.InputValueAsync();
     }
 
-    private async Task<string> CallIdAsync(string sessionId)
+    private Task<string> CallIdAsync(string sessionId) => CallIdOfAsync(host, sessionId);
+
+    /// <summary>The one call the api opened for the session (recorded on its grain).</summary>
+    public static async Task<string> CallIdOfAsync(ApiHost host, string sessionId)
     {
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var callIds = await grains.GetGrain<ISessionGrain>(sessionId).GetCallIds();
