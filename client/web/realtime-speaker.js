@@ -123,6 +123,8 @@ export class RealtimeSpeaker {
     } catch (error) {
       if (this.#stopping) return; // stop() came first and is ending everything
       const failure = error instanceof SpeakerError ? error : new SpeakerError('failed', { message: messageOf(error) });
+      // A session minted for a call that never came up is ended, so it does not hold one of the user's slots.
+      if (this.#sessionId) await this.#endSession();
       await this.#release();
       this.#setStatus(failure.status, failure.detail);
       throw failure;

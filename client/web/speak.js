@@ -17,6 +17,7 @@ const STATUS_LABELS = {
   ended: 'Ended',
 };
 const RUNNING = new Set(['microphone', 'connecting', 'live', 'reconnecting']);
+const SHAREABLE = new Set(['live', 'reconnecting']);
 const ROLE_LABELS = { user: 'You', assistant: 'Assistant' };
 const TOKEN_KEY = 'realtime-speaker-token';
 
@@ -131,7 +132,7 @@ async function share() {
   } catch (error) {
     showMessage(`Sharing failed: ${error.message}`);
   } finally {
-    ui.share.disabled = !RUNNING.has(speaker?.status);
+    ui.share.disabled = !SHAREABLE.has(speaker?.status);
   }
 }
 
@@ -142,7 +143,7 @@ function showStatus(status, detail) {
   ui.start.disabled = running || status === 'ending' || status === 'signed-out';
   ui.stop.disabled = !running;
   ui.mute.disabled = !running;
-  ui.share.disabled = !(status === 'live' || status === 'reconnecting');
+  ui.share.disabled = !SHAREABLE.has(status);
   ui.microphone.disabled = running;
   ui.type.disabled = running;
   if (detail?.message) showMessage(detail.message);

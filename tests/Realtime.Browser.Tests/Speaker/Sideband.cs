@@ -33,7 +33,8 @@ public sealed class Sideband : IAsyncDisposable
     {
         var escaped = JsonSerializer.Serialize(text);
         await SendAsync($$$"""{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":{{{escaped}}}}]}}""");
-        await SendAsync("""{"type":"response.create"}""");
+        // A text reply completes at once; a spoken one would play in real time and hold off the next turn's response.
+        await SendAsync("""{"type":"response.create","response":{"output_modalities":["text"]}}""");
     }
 
     public async Task SendAsync(string clientEvent)

@@ -59,7 +59,7 @@ public sealed class SpeakerLatencyBenchmark(DevApiHost host, ITestOutputHelper o
     [BenchmarkFact(Timeout = 600_000)]
     public async Task Turn_end_to_final_caption_on_a_viewer_against_the_emulators_own_delay()
     {
-        await using var speakerBrowser = await Chromium.LaunchAsync([.. Chromium.WebRtcFlags, $"--use-file-for-fake-audio-capture={_path}%noloop"]);
+        await using var speakerBrowser = await Chromium.LaunchAsync(FakeMicrophone.Playing(_path, loop: false));
         var speaker = await SpeakerPage.OpenAsync(speakerBrowser, host.BaseAddress);
         await speaker.SignInAsync(DevTokens.NewUser());
         await speaker.Page.GetByLabel("Session", new() { Exact = true }).SelectOptionAsync("transcription"); // no answers: no barge-in

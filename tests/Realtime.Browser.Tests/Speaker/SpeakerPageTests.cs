@@ -17,17 +17,30 @@ namespace Realtime.Browser.Tests.Speaker;
 /// which a viewer page in another browser shows the captions. Turns are driven over the emulator's sideband
 /// (conversation.item.create + response.create), so the emulator answers with captions without hearing speech.
 /// </summary>
-public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) : IClassFixture<DevApiHost>
+public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) : IClassFixture<DevApiHost>, IAsyncLifetime
 {
     private const int TestTimeoutMs = 180_000;
     private static readonly LocatorAssertionsToHaveAttributeOptions Slowly = new() { Timeout = 45_000 };
 
+    private readonly string _silence = Path.Combine(Path.GetTempPath(), $"silence-{Guid.NewGuid():N}.wav");
+
     static SpeakerPageTests() => SetDefaultExpectTimeout(20_000);
+
+    // A silent microphone: the emulator hears no turn of its own, so only the sideband's turns make captions.
+    private IReadOnlyList<string> SilentMicrophone => FakeMicrophone.Playing(_silence, loop: true);
+
+    public Task InitializeAsync() => FakeMicrophone.SilenceAsync(_silence);
+
+    public Task DisposeAsync()
+    {
+        File.Delete(_silence);
+        return Task.CompletedTask;
+    }
 
     [Fact(Timeout = TestTimeoutMs)]
     public async Task A_call_from_the_page_reaches_a_viewer_in_another_browser_every_final_in_order_with_its_role()
     {
-        await using var speakerBrowser = await Chromium.LaunchAsync(Chromium.WebRtcFlags);
+        await using var speakerBrowser = await Chromium.LaunchAsync(SilentMicrophone);
         var speaker = await StartedSpeakerAsync(speakerBrowser);
         var sessionId = await speaker.Session.InnerTextAsync();
         await using var viewerBrowser = await Chromium.LaunchAsync();
@@ -60,7 +73,7 @@ public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) 
     [Fact(Timeout = TestTimeoutMs)]
     public async Task The_relay_loses_nothing_and_doubles_nothing_when_its_hub_socket_is_cut_mid_call()
     {
-        await using var speakerBrowser = await Chromium.LaunchAsync(Chromium.WebRtcFlags);
+        await using var speakerBrowser = await Chromium.LaunchAsync(SilentMicrophone);
         // The page's hub WebSocket goes through Playwright, so the test can cut it as a dropped network would.
         var sockets = new SocketCutter();
         await speakerBrowser.Context.RouteWebSocketAsync(new Regex("/hubs/captions"), sockets.Relay);
@@ -96,7 +109,7 @@ public sealed class SpeakerPageTests(DevApiHost host, ITestOutputHelper output) 
     [Fact(Timeout = TestTimeoutMs)]
     public async Task Stop_hangs_up_the_call_ends_the_microphone_and_viewers_see_the_session_ended()
     {
-        await using var speakerBrowser = await Chromium.LaunchAsync(Chromium.WebRtcFlags);
+        await using var speakerBrowser = await Chromium.LaunchAsync(SilentMicrophone);
         var speaker = await StartedSpeakerAsync(speakerBrowser);
         var sessionId = await speaker.Session.InnerTextAsync();
         await using var viewerBrowser = await Chromium.LaunchAsync();

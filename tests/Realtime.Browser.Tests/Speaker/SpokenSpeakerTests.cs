@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Realtime.Api.Tests.Infrastructure;
 using Realtime.Browser.Tests.Infrastructure;
@@ -18,9 +20,9 @@ namespace Realtime.Browser.Tests.Speaker;
 public sealed partial class SpokenSpeakerTests(DevApiHost host, ITestOutputHelper output) : IClassFixture<DevApiHost>, IAsyncLifetime
 {
     private const int TestTimeoutMs = 240_000;
-    private static readonly TimeSpan Leading = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Leading = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan PrefixPadding = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(500);
     private static readonly string[] Roles = ["user", "assistant"];
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"speaker-{Guid.NewGuid():N}.wav");
@@ -40,12 +42,16 @@ public sealed partial class SpokenSpeakerTests(DevApiHost host, ITestOutputHelpe
     [Fact(Timeout = TestTimeoutMs)]
     public async Task Spoken_turns_reach_a_viewer_in_order_with_their_roles_and_the_WebVTT_has_them_at_the_WAVs_times()
     {
-        await using var speakerBrowser = await Chromium.LaunchAsync([.. Chromium.WebRtcFlags, $"--use-file-for-fake-audio-capture={_path}%noloop"]);
+        await using var speakerBrowser = await Chromium.LaunchAsync(FakeMicrophone.Playing(_path, loop: false));
         var speaker = await SpeakerPage.OpenAsync(speakerBrowser, host.BaseAddress);
         await speaker.SignInAsync(DevTokens.NewUser());
         await speaker.Start.ClickAsync();
         await Expect(speaker.Status).ToHaveAttributeAsync("data-status", "live", new() { Timeout = 45_000 });
         var sessionId = await speaker.Session.InnerTextAsync();
+        var heard = new ConcurrentQueue<(string Type, long Ms)>();
+        await using var sideband = await Sideband.AttachAsync(host.BaseAddress, await SpeakerPageTests.CallIdOfAsync(host, sessionId));
+        using var reading = new CancellationTokenSource();
+        var read = sideband.ReadAsync((e, _) => NoteTiming(heard, e), reading.Token);
         await using var viewerBrowser = await Chromium.LaunchAsync();
         var viewer = await ViewerPage.OpenAsync(viewerBrowser, await SpeakerPageTests.ShareAsync(speaker));
 
@@ -66,12 +72,29 @@ public sealed partial class SpokenSpeakerTests(DevApiHost host, ITestOutputHelpe
 
         using var vtt = await SessionCalls.GetAsync(host, await SpeakerPageTests.TokenOfAsync(speaker), $"/api/sessions/{sessionId}/transcript?format=vtt");
         var cues = UserCues(await vtt.Content.ReadAsStringAsync());
+        await reading.CancelAsync();
+        await read.ContinueWith(_ => { }, TaskScheduler.Default);
+        // The transcript keeps the emulator's timings exactly; those are where the emulator heard the WAV's turns.
+        Assert.Equal(Timings(heard, "input_audio_buffer.speech_started"), cues.Select(c => (long)c.Start.TotalMilliseconds));
+        Assert.Equal(Timings(heard, "input_audio_buffer.speech_stopped"), cues.Select(c => (long)c.End.TotalMilliseconds));
         Assert.Equal(turns, cues.Count);
         AssertAtTheWavsTurns(cues);
     }
 
+    private static void NoteTiming(ConcurrentQueue<(string Type, long Ms)> heard, JsonElement e)
+    {
+        var type = e.GetProperty("type").GetString();
+        if (type == "input_audio_buffer.speech_started") heard.Enqueue((type, e.GetProperty("audio_start_ms").GetInt64()));
+        if (type == "input_audio_buffer.speech_stopped") heard.Enqueue((type, e.GetProperty("audio_end_ms").GetInt64()));
+    }
+
+    private static IEnumerable<long> Timings(ConcurrentQueue<(string Type, long Ms)> heard, string type) =>
+        heard.Where(h => h.Type == type).Select(h => h.Ms);
+
     // The emulator's audio clock starts with the first packet it receives, a little after the file started playing:
-    // that offset is measured on the first turn's end and must be the same for every turn.
+    // that offset is measured on the first turn's end. Later turns may drift from it by a few hundred milliseconds on
+    // a loaded machine: the emulator leaves out of its timeline what Chromium's sender did not send in time and
+    // conceals what was lost, so the bound here is wider than the emulator's own ±150 ms against the managed client.
     private void AssertAtTheWavsTurns(List<(TimeSpan Start, TimeSpan End)> cues)
     {
         var offset = _wav.Turns[0].End - cues[0].End;
