@@ -1,16 +1,19 @@
+using System.Globalization;
 using System.Net;
 using Realtime.Api.Tests.Infrastructure;
 
 namespace Realtime.Browser.Tests;
 
-/// <summary>GET /watch/{id} and its assets over plain HTTP: the headers that protect the page, and what is never served.</summary>
+/// <summary>GET /watch/{id}, GET /speak and their assets over plain HTTP: the headers that protect the page, and what is never served.</summary>
 public sealed class ViewerEndpointTests(DevApiHost host) : IClassFixture<DevApiHost>
 {
-    [Fact(Timeout = 60_000)]
-    public async Task The_page_allows_only_its_own_origin_and_keeps_the_token_out_of_referers_and_caches()
+    [Theory(Timeout = 60_000)]
+    [InlineData("/watch/{0}?token=anything")]
+    [InlineData("/speak")]
+    public async Task The_page_allows_only_its_own_origin_and_keeps_the_token_out_of_referers_and_caches(string path)
     {
         var (_, sessionId) = await SessionCalls.MintAsync(host);
-        using var response = await host.Client.GetAsync($"/watch/{sessionId}?token=anything");
+        using var response = await host.Client.GetAsync(string.Format(CultureInfo.InvariantCulture, path, sessionId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
@@ -30,6 +33,8 @@ public sealed class ViewerEndpointTests(DevApiHost host) : IClassFixture<DevApiH
     [InlineData("captions-client.js", "text/javascript")]
     [InlineData("viewer.js", "text/javascript")]
     [InlineData("viewer.css", "text/css")]
+    [InlineData("theme.css", "text/css")]
+    [InlineData("speak.css", "text/css")]
     public async Task The_viewer_assets_are_served_with_their_types(string file, string mediaType)
     {
         using var response = await host.Client.GetAsync($"/viewer/{file}");

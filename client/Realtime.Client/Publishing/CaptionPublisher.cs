@@ -11,7 +11,8 @@ namespace Realtime.Client.Publishing;
 /// node or a silo goes away; the server ignores event ids it has seen, so sending twice is harmless. A refusal
 /// is acted on by its code: <c>rate_limited</c> sends the batch again after the wait the hub names,
 /// <c>invalid_events</c> drops that batch, and a refusal no later batch could pass (<c>session_ended</c>,
-/// <c>not_owner</c>, <c>not_visible</c>) stops publishing.
+/// <c>not_owner</c>, <c>not_visible</c>) stops publishing. These are the relay rules every speaker client follows, the
+/// browser's event-relay.js too, described once in docs/design.md §Client relay rules.
 /// </summary>
 public sealed class CaptionPublisher : IAsyncDisposable
 {

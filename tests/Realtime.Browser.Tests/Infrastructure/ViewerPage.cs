@@ -29,16 +29,7 @@ public sealed class ViewerPage
     {
         var tab = await chromium.FirstTabAsync();
         var page = new ViewerPage(tab);
-        tab.Console += (_, message) =>
-        {
-            if (message.Type == "error") page.Problems.Enqueue($"console: {message.Text} ({message.Location})");
-        };
-        tab.PageError += (_, error) => page.Problems.Enqueue($"page error: {error}");
-        tab.RequestFailed += (_, request) => page.Problems.Enqueue($"request failed: {request.Url} {request.Failure}");
-        tab.Response += (_, response) =>
-        {
-            if (response.Status >= 400) page.Problems.Enqueue($"HTTP {response.Status}: {response.Url}");
-        };
+        PageProblems.CollectInto(tab, page.Problems);
         tab.WebSocket += (_, socket) => page.WebSockets.Enqueue(socket.Url);
         var response = await tab.GotoAsync(url);
         Assert.True(response?.Ok, $"GET {url} answered {response?.Status}");
