@@ -31,7 +31,12 @@ public sealed class CaptionPublisher : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         (_transport, _sessionId, _options) = (transport, sessionId, options ?? new CaptionPublisherOptions());
-        _queue = new PublishQueue(Math.Max(1, _options.MaxBatchSize));
+        _queue = new PublishQueue(_options with
+        {
+            MaxBatchSize = Math.Max(1, _options.MaxBatchSize),
+            MaxBatchBytes = Math.Max(1, _options.MaxBatchBytes),
+            MaxPendingEvents = Math.Max(1, _options.MaxPendingEvents),
+        });
         _transport.Reconnected += Wake;
         _loop = Task.Run(RunAsync);
     }
@@ -45,6 +50,12 @@ public sealed class CaptionPublisher : IAsyncDisposable
     /// <summary>The refusal that stopped publishing, or null while it goes on.</summary>
     public HubRefusal? StoppedBy { get; private set; }
 
+    /// <summary>An event the cap on waiting events pushed out (<see cref="CaptionPublisherOptions.MaxPendingEvents"/>).</summary>
+    public event Action<JsonElement>? Dropped;
+
+    /// <summary>Events dropped by the cap on waiting events.</summary>
+    public long DroppedCount { get; private set; }
+
     /// <summary>The latest acknowledgement's last seq of the session.</summary>
     public long LastSeq { get; private set; }
 
@@ -57,12 +68,15 @@ public sealed class CaptionPublisher : IAsyncDisposable
     public void Add(JsonElement openAIEvent)
     {
         bool sealedOne;
+        List<JsonElement> dropped = [];
         // Clone: the caller's JsonDocument may be disposed long before a retry sends this event.
         lock (_gate)
         {
             if (StoppedBy is not null) return;
-            sealedOne = _queue.Add(openAIEvent.Clone());
+            sealedOne = _queue.Add(openAIEvent.Clone(), dropped);
+            DroppedCount += dropped.Count;
         }
+        dropped.ForEach(gone => Dropped?.Invoke(gone));
         if (sealedOne) Wake();
     }
 
